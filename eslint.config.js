@@ -1,0 +1,100 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import importX from "eslint-plugin-import-x";
+
+const sdk = ["grammy", "grammy/*", "@grammyjs/*", "discord.js", "@discordjs/*"];
+const outsideCore = ["**/adapters/**", "**/config.js", "**/app.js", "**/main.js"];
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "data/", "coverage/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { "import-x": importX },
+    languageOptions: { parserOptions: { projectService: true } },
+    rules: {
+      "import-x/no-cycle": "error",
+      "no-console": "error",
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "max-lines": ["error", { max: 300, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    files: ["src/**"],
+    ignores: ["src/app.ts", "src/main.ts", "src/adapters/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/adapters/**"], message: "Only app.ts and main.ts import adapters." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The core is platform-neutral: no SDKs, no adapters, no config or composition root.
+    files: ["src/digest/**", "src/delivery/**", "src/store/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [...sdk, ...outsideCore],
+              message: "The core never imports a platform SDK, an adapter, config or app.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/adapters/telegram/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["discord.js", "@discordjs/*", "**/adapters/discord/**"],
+              message: "Adapters never import each other.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/adapters/discord/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["grammy", "grammy/*", "@grammyjs/*", "**/adapters/telegram/**"],
+              message: "Adapters never import each other.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/adapters/console/**", "src/main.ts", "scripts/**"],
+    rules: { "no-console": "off" },
+  },
+  {
+    files: ["test/**", "scripts/**"],
+    rules: { "max-lines": "off" },
+  },
+  {
+    files: ["*.js", "*.config.ts"],
+    languageOptions: { parserOptions: { projectService: false } },
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

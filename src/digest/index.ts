@@ -1,0 +1,1 @@
+export { FactCard, Fact, CARD_LIMITS } from "./card.js";
