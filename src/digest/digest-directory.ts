@@ -1,0 +1,26 @@
+import type { FactCard } from "./card.js";
+import type { ArticleError } from "../lib/errors.js";
+import { digestArticle } from "./digest-article.js";
+import { readArticleDir } from "./ingest/read-article-dir.js";
+
+export interface DirectoryDigest {
+  cards: FactCard[];
+  errors: ArticleError[];
+}
+
+/** Cards for every readable article in `dir`; bad files are reported, never fatal. */
+export async function digestDirectory(
+  dir: string,
+  options: { maxBytes: number; onProgress?: (done: number, total: number) => void },
+): Promise<DirectoryDigest> {
+  const results = await readArticleDir(dir, options.maxBytes);
+  const cards: FactCard[] = [];
+  const errors: ArticleError[] = [];
+  results.forEach((read, i) => {
+    const result = read.ok ? digestArticle(read.article) : read;
+    if (result.ok) cards.push(result.card);
+    else errors.push(result.error);
+    options.onProgress?.(i + 1, results.length);
+  });
+  return { cards, errors };
+}

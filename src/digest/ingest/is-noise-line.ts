@@ -1,0 +1,22 @@
+/**
+ * Lines that are page furniture rather than article text: counters, bylines, share bars, teasers.
+ * Judged on the line alone so it works for any layout; a real sentence is never this short and bare.
+ */
+const NOISE_PATTERNS: RegExp[] = [
+  // "649 views Security 0", "12 comments", "1.2K likes"
+  /^\s*[\d.,]+\s*[KkMm]?\s+(?:views?|likes?|comments?|shares?|reads?)\b.{0,40}$/i,
+  /^\s*(?:views?|likes?|comments?|shares?)\s*:?\s*[\d.,]+\s*$/i,
+  /^\s*(?:by|written by|posted by|author|reporting by|edited by)\s*:?\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&)\s*[\p{Lu}][\p{L}.'’ -]+)?\s*$/iu,
+  /^\s*(?:share|share this|share on|tweet|email|print|facebook|twitter|whatsapp|telegram|linkedin|copy link)(?:\s*[|·•,/]\s*(?:share|tweet|email|print|facebook|twitter|x|whatsapp|telegram|linkedin|copy link))*\s*$/i,
+  /^\s*(?:read more|read also|see also|related|related articles?|more on this story|advertisement|sponsored|subscribe|sign up|follow us|click here|continue reading|top stories)\b.{0,80}$/i,
+  /^\s*(?:photo|image|picture|video|source|credit)s?\s*:\s*.{0,80}$/i,
+  /^\s*(?:©|\(c\)|copyright)\s*.{0,100}$/i,
+  /^\s*all rights reserved\.?\s*$/i,
+  /^\s*\d+\s*min(?:ute)?s?\s+read\s*$/i,
+  /^\s*(?:tags?|topics?|categories?)\s*:.{0,120}$/i,
+];
+
+export function isNoiseLine(line: string): boolean {
+  if (line.trim() === "") return false;
+  return NOISE_PATTERNS.some((re) => re.test(line));
+}

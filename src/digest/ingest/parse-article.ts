@@ -1,0 +1,159 @@
+import { findDates, parseDateLine } from "./find-date.js";
+import { findDateline } from "./find-dateline.js";
+import { isNoiseLine } from "./is-noise-line.js";
+import { normalizeText } from "./normalize-text.js";
+
+/** A run of prose to be split into sentences (one line, or a hard-wrapped paragraph joined). */
+export interface ProseBlock {
+  kind: "prose";
+  text: string;
+  paragraph: number;
+}
+
+/** A bullet list, kept together as one fact; `source` is the verbatim lines from intro to last item. */
+export interface ListBlock {
+  kind: "list";
+  intro: string | null;
+  items: string[];
+  source: string;
+  paragraph: number;
+}
+
+export type Block = ProseBlock | ListBlock;
+
+export interface ParsedArticle {
+  title: string | null;
+  date: string | null;
+  place: string | null;
+  blocks: Block[];
+  /** The normalized full text, for provenance and faithfulness checks. */
+  text: string;
+}
+
+const BULLET = /^\s*(?:[-*•‣▪◦–—]|\d{1,2}[.)])\s+(\S.*)$/;
+const TERMINAL = /[.!?:;…"”’)»]$/;
+const DATE_PREFIX = /^\s*(?:date|published|updated|posted)?(?: on)?:?\s*/i;
+
+/** Strips "date 2023-12-27 " style stamps from the start of a line; returns the date and the rest. */
+function takeDatePrefix(line: string): { date: string; rest: string } | null {
+  const prefix = DATE_PREFIX.exec(line)?.[0] ?? "";
+  const [first] = findDates(line.slice(prefix.length));
+  if (!first || first.index !== 0) return null;
+  const rest = line.slice(prefix.length + first.length).replace(/^[\s,|·•–—-]+/, "");
+  return { date: first.iso, rest };
+}
+
+function looksLikeHeadline(line: string, hasMore: boolean): boolean {
+  const t = line.trim();
+  const words = t.split(/\s+/).length;
+  if (!hasMore || t.length > 150 || words > 25 || BULLET.test(t)) return false;
+  if (/[!?]$/.test(t)) return t.length <= 100;
+  return !TERMINAL.test(t) && !/[,;]$/.test(t);
+}
+
+function isHardWrapped(lines: string[]): boolean {
+  if (lines.length < 2) return false;
+  const open = lines.slice(0, -1).filter((l) => !TERMINAL.test(l.trim())).length;
+  return open * 2 >= lines.length - 1;
+}
+
+/** Turns any plain-text article layout into title, date, place and ordered blocks. */
+export function parseArticle(raw: string): ParsedArticle {
+  const text = normalizeText(raw);
+  let metaDate: string | null = null;
+  const lines: Array<string | null> = text.split("\n").map((line) => {
+    if (isNoiseLine(line)) return null;
+    const dateOnly = parseDateLine(line);
+    if (dateOnly) {
+      metaDate ??= dateOnly;
+      return null;
+    }
+    return line;
+  });
+  const contentIdx = lines.flatMap((l, i) => (l !== null && l.trim() !== "" ? [i] : []));
+  // A date stamp opening the first content line ("date 2023-12-27 ASTANA – ...") is metadata too.
+  const firstIdx = contentIdx[0];
+  if (firstIdx !== undefined) {
+    const stamped = takeDatePrefix(lines[firstIdx]!);
+    if (stamped && stamped.rest.length > 0) {
+      metaDate ??= stamped.date;
+      lines[firstIdx] = stamped.rest;
+    }
+  }
+
+  let title: string | null = null;
+  if (firstIdx !== undefined && looksLikeHeadline(lines[firstIdx]!, contentIdx.length > 1)) {
+    title = lines[firstIdx]!.trim();
+    lines[firstIdx] = null;
+  }
+
+  const groups: Array<Array<{ line: string; index: number }>> = [];
+  let current: Array<{ line: string; index: number }> = [];
+  lines.forEach((line, index) => {
+    if (line === null) return;
+    if (line.trim() === "") {
+      if (current.length) groups.push(current);
+      current = [];
+    } else current.push({ line: line.trim(), index });
+  });
+  if (current.length) groups.push(current);
+
+  const blocks: Block[] = [];
+  const rawLines = text.split("\n");
+  groups.forEach((group, paragraph) => {
+    let prose: string[] = [];
+    const flushProse = () => {
+      if (!prose.length) return;
+      const chunks = isHardWrapped(prose) ? [prose.join(" ")] : prose;
+      for (const chunk of chunks) blocks.push({ kind: "prose", text: chunk, paragraph });
+      prose = [];
+    };
+    for (let i = 0; i < group.length; i++) {
+      if (!BULLET.test(group[i]!.line)) {
+        prose.push(group[i]!.line);
+        continue;
+      }
+      const start = i;
+      while (i + 1 < group.length && BULLET.test(group[i + 1]!.line)) i++;
+      const items = group.slice(start, i + 1).map((g) => BULLET.exec(g.line)![1]!.trim());
+      // The sentence introducing a list ("A total of 752 ... :") travels with it.
+      let intro: string | null = null;
+      let fromLine = group[start]!.index;
+      const prev = prose.length ? prose[prose.length - 1] : undefined;
+      const prevBlock = blocks[blocks.length - 1];
+      if (prev?.endsWith(":")) {
+        intro = prose.pop()!;
+        fromLine = group[start - 1]!.index;
+      } else if (
+        start === 0 &&
+        prevBlock?.kind === "prose" &&
+        prevBlock.text.endsWith(":") &&
+        !prose.length
+      ) {
+        intro = prevBlock.text;
+        blocks.pop();
+        fromLine = rawLines.findIndex((l, idx) => idx < group[start]!.index && l.trim() === intro);
+      }
+      flushProse();
+      const source = rawLines.slice(fromLine, group[i]!.index + 1).join("\n");
+      blocks.push({ kind: "list", intro, items, source, paragraph });
+    }
+    flushProse();
+  });
+
+  let place: string | null = null;
+  const lead = blocks.find((b): b is ProseBlock => b.kind === "prose");
+  if (lead) {
+    const dateline = findDateline(lead.text);
+    if (dateline) {
+      place = dateline.place;
+      lead.text = lead.text.slice(dateline.length);
+    }
+  }
+
+  const date =
+    metaDate ??
+    findDates(blocks.map((b) => (b.kind === "prose" ? b.text : b.source)).join("\n"))[0]?.iso ??
+    null;
+  return { title, date, place, blocks, text };
+}

@@ -1,0 +1,54 @@
+import type { ListBlock, ParsedArticle } from "../ingest/parse-article.js";
+import { splitSentences } from "./split-sentences.js";
+import { contentWords, tokenize } from "./tokenize.js";
+
+/** One candidate fact: a sentence, or a whole bullet list with its intro. */
+export interface Unit {
+  index: number;
+  paragraph: number;
+  /** First sentence of its paragraph (news leads carry weight). */
+  leadOfParagraph: boolean;
+  text: string;
+  /** Verbatim provenance shown to readers. */
+  source: string;
+  list: ListBlock | null;
+  tokens: string[];
+  content: string[];
+}
+
+export function buildUnits(article: ParsedArticle): Unit[] {
+  const proseTexts: string[] = [];
+  for (const block of article.blocks) if (block.kind === "prose") proseTexts.push(block.text);
+  const split = splitSentences(proseTexts);
+  const units: Unit[] = [];
+  let prose = 0;
+  let lastParagraph = -1;
+  const push = (text: string, source: string, paragraph: number, list: ListBlock | null) => {
+    const tokens = tokenize(text);
+    if (tokens.length === 0) return;
+    units.push({
+      index: units.length,
+      paragraph,
+      leadOfParagraph: paragraph !== lastParagraph,
+      text,
+      source,
+      list,
+      tokens,
+      content: contentWords(tokens),
+    });
+    lastParagraph = paragraph;
+  };
+  for (const block of article.blocks) {
+    if (block.kind === "list") {
+      push(
+        [block.intro ?? "", ...block.items].join(" ").trim(),
+        block.source,
+        block.paragraph,
+        block,
+      );
+      continue;
+    }
+    for (const sentence of split[prose++] ?? []) push(sentence, sentence, block.paragraph, null);
+  }
+  return units;
+}

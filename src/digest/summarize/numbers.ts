@@ -1,0 +1,99 @@
+const UNITS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+const TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const SCALES: Record<string, number> = {
+  hundred: 1e2,
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  m: 1e6,
+  mn: 1e6,
+  mln: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
+};
+
+const TENS_WORDS = Object.keys(TENS).join("|");
+const UNIT_WORDS = Object.keys(UNITS).join("|");
+const NUMBER_WORD = `(?:(?:${TENS_WORDS})(?:[- ](?:${UNIT_WORDS}))?|${UNIT_WORDS}|dozen)`;
+const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const SCALE = String.raw`(?:\s?(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|mln|tn|m|k|b)\b)?`;
+const MENTION = new RegExp(
+  String.raw`(?<![\p{L}\d.,])(?:(${DIGITS})(${SCALE})|\b(${NUMBER_WORD})\b(${SCALE}))`,
+  "giu",
+);
+
+export interface NumberMention {
+  raw: string;
+  value: number;
+  index: number;
+}
+
+function wordValue(word: string): number {
+  if (word === "dozen") return 12;
+  const [tens, unit] = word.split(/[- ]/);
+  if (tens && tens in TENS) return TENS[tens]! + (unit ? (UNITS[unit] ?? 0) : 0);
+  return UNITS[word] ?? Number.NaN;
+}
+
+/** Every number in `text` with its value after normalizing "3,000", "1.8 million", "$4bn", "seven". */
+export function findNumbers(text: string): NumberMention[] {
+  const out: NumberMention[] = [];
+  MENTION.lastIndex = 0;
+  for (let m = MENTION.exec(text); m; m = MENTION.exec(text)) {
+    const base =
+      m[1] !== undefined ? Number(m[1].replace(/,/g, "")) : wordValue(m[3]!.toLowerCase());
+    const scaleWord = (m[2] ?? m[4] ?? "").trim().toLowerCase();
+    const value = base * (scaleWord ? (SCALES[scaleWord] ?? 1) : 1);
+    if (Number.isFinite(value)) out.push({ raw: m[0], value, index: m.index });
+  }
+  return out;
+}
+
+/** A canonical key so 3000 and 3,000.0 compare equal and float noise does not. */
+export function numberKey(value: number): string {
+  return Number(value.toPrecision(12)).toString();
+}
+
+export function numberKeys(text: string): Set<string> {
+  return new Set(findNumbers(text).map((n) => numberKey(n.value)));
+}
+
+/** Numbers in `generated` that the article never states. Empty means faithful. */
+export function unsupportedNumbers(generated: string, articleKeys: ReadonlySet<string>): string[] {
+  return findNumbers(generated)
+    .filter((n) => !articleKeys.has(numberKey(n.value)))
+    .map((n) => n.raw);
+}

@@ -1,0 +1,50 @@
+import { PRONOUN_OPENERS } from "./stopwords.js";
+import type { Unit } from "./build-units.js";
+import { contentWords, tokenize } from "./tokenize.js";
+
+/**
+ * Weights tuned on the BBC sample (docs/quality.md): average term frequency (centrality by the
+ * article's own vocabulary) dominates, position and headline overlap break ties, as in news leads.
+ */
+export const SCORE_WEIGHTS = {
+  position: 0.5,
+  frequencySum: 0.5,
+  titleOverlap: 0.5,
+  hasNumber: 0.2,
+  frequencyAvg: 3,
+  pronounStart: 0.3,
+  quote: 0.1,
+  tooShort: 1,
+} as const;
+
+export function startsWithPronoun(unit: Pick<Unit, "tokens">): boolean {
+  return PRONOUN_OPENERS.has(unit.tokens[0] ?? "");
+}
+
+/** One score per unit, same order. Deterministic: no randomness, no iteration over unordered keys. */
+export function scoreUnits(units: readonly Unit[], title: string | null): number[] {
+  const tf = new Map<string, number>();
+  for (const u of units) for (const w of u.content) tf.set(w, (tf.get(w) ?? 0) + 1);
+  let maxTf = 1;
+  for (const v of tf.values()) if (v > maxTf) maxTf = v;
+  const titleWords = new Set(title ? contentWords(tokenize(title)) : []);
+  const sums = units.map((u) => u.content.reduce((s, w) => s + (tf.get(w) ?? 0), 0) / maxTf);
+  const maxSum = Math.max(1e-9, ...sums);
+  const w = SCORE_WEIGHTS;
+  return units.map((u, i) => {
+    const overlap = titleWords.size
+      ? u.content.filter((x) => titleWords.has(x)).length / titleWords.size
+      : 0;
+    const avg = sums[i]! / Math.max(1, u.content.length);
+    return (
+      w.position / (1 + u.index) +
+      w.frequencySum * (sums[i]! / maxSum) +
+      w.titleOverlap * Math.min(1, overlap) +
+      w.hasNumber * (/\d/.test(u.text) ? 1 : 0) +
+      w.frequencyAvg * avg -
+      w.pronounStart * (startsWithPronoun(u) ? 1 : 0) -
+      w.quote * (/^["“'‘]/.test(u.text) ? 1 : 0) -
+      w.tooShort * (u.content.length < 4 && !u.list ? 1 : 0)
+    );
+  });
+}

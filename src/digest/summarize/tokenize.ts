@@ -1,0 +1,18 @@
+import { STOPWORDS } from "./stopwords.js";
+
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+
+/** Lower-case word tokens of a sentence (numbers included). */
+export function tokenize(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+/** Topic-bearing words: no stopwords, no bare numbers, a crude plural fold so "officer(s)" match. */
+export function contentWords(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (t.length < 2 || STOPWORDS.has(t) || /^[\d.,]+$/.test(t)) continue;
+    out.push(t.length > 4 && t.endsWith("s") && !t.endsWith("ss") ? t.slice(0, -1) : t);
+  }
+  return out;
+}
