@@ -21,57 +21,58 @@ const optionalString = z
   .optional();
 const optionalUrl = optionalString.pipe(z.url().optional());
 
-export const ConfigSchema = z
-  .object({
-    ARTICLES_DIR: z.string().trim().min(1).default("seeds"),
-    MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(1_048_576),
-    LOG_LEVEL: z
-      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
-      .default("info"),
-    DATABASE_PATH: z.string().trim().min(1).default("./data/digest.db"),
-    RESCAN_INTERVAL: Duration.default(5_000),
-    CATCHUP_GRACE: Duration.default(6 * 36e5),
-    DEACTIVATE_AFTER: z.coerce.number().int().min(1).default(3),
-    TELEGRAM_BOT_TOKEN: optionalString,
-    TELEGRAM_API_ROOT: optionalUrl,
-    TELEGRAM_TEST_ENV: z.stringbool().default(false),
-    TELEGRAM_WEBHOOK_URL: optionalUrl,
-    TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
-    TELEGRAM_WEBHOOK_SECRET: optionalString,
-    DISCORD_TOKEN: optionalString,
-    DISCORD_APPLICATION_ID: optionalString.pipe(
-      z
-        .string()
-        .regex(/^\d{5,}$/, "must be a numeric snowflake")
-        .optional(),
-    ),
-    DISCORD_GUILD_ID: optionalString.pipe(
-      z
-        .string()
-        .regex(/^\d{5,}$/, "must be a numeric snowflake")
-        .optional(),
-    ),
-    DISCORD_API_ROOT: z.url().default("https://discord.com/api"),
-  })
-  .superRefine((c, ctx) => {
-    if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["DISCORD_APPLICATION_ID"],
-        message: "is required when DISCORD_TOKEN is set",
-      });
-    }
-  });
+export const ConfigSchema = z.object({
+  ARTICLES_DIR: z.string().trim().min(1).default("seeds"),
+  MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_PATH: z.string().trim().min(1).default("./data/digest.db"),
+  RESCAN_INTERVAL: Duration.default(5_000),
+  CATCHUP_GRACE: Duration.default(6 * 36e5),
+  DEACTIVATE_AFTER: z.coerce.number().int().min(1).default(3),
+  TELEGRAM_BOT_TOKEN: optionalString,
+  TELEGRAM_API_ROOT: optionalUrl,
+  TELEGRAM_TEST_ENV: z.stringbool().default(false),
+  TELEGRAM_WEBHOOK_URL: optionalUrl,
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  TELEGRAM_WEBHOOK_SECRET: optionalString,
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{5,}$/, "must be a numeric snowflake")
+      .optional(),
+  ),
+  DISCORD_GUILD_ID: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{5,}$/, "must be a numeric snowflake")
+      .optional(),
+  ),
+  DISCORD_API_ROOT: z.url().default("https://discord.com/api"),
+});
+
+/** Rules across fields, checked on the raw env so they are reported together with field errors. */
+function crossFieldProblems(env: Record<string, string | undefined>): string[] {
+  const set = (k: string) => (env[k] ?? "").trim() !== "";
+  return set("DISCORD_TOKEN") && !set("DISCORD_APPLICATION_ID")
+    ? ["DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set"]
+    : [];
+}
 
 export type Config = z.infer<typeof ConfigSchema>;
 
 /** Pure: reads only the given env object. Throws one ConfigError listing every problem, never a secret's value. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = ConfigSchema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(env)"} ${i.message}`);
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((i) => `${i.path.join(".") || "(env)"} ${i.message}`)),
+    ...crossFieldProblems(env),
+  ];
+  if (parsed.success && problems.length === 0) return parsed.data;
   throw new ConfigError(`Invalid configuration:\n- ${problems.join("\n- ")}`, {
-    fields: parsed.error.issues.map((i) => i.path.join(".")),
+    problems: problems.length,
   });
 }
 

@@ -7,3 +7,9 @@ export { parseArticle, type ParsedArticle } from "./ingest/parse-article.js";
 export { checkFaithfulness, type FaithfulnessIssue } from "./summarize/check-faithfulness.js";
 export { buildUnits, type Unit } from "./summarize/build-units.js";
 export { splitSentences, tokenizeOnly } from "./summarize/split-sentences.js";
+export {
+  createArticleSync,
+  type ArticleSync,
+  type CardSink,
+  type ScanReport,
+} from "./ingest/sync-articles.js";

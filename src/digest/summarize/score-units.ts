@@ -18,7 +18,7 @@ export const SCORE_WEIGHTS = {
 } as const;
 
 export function startsWithPronoun(unit: Pick<Unit, "tokens">): boolean {
-  return PRONOUN_OPENERS.has(unit.tokens[0] ?? "");
+  return PRONOUN_OPENERS.has((unit.tokens[0] ?? "").replace(/['’](?:s|re|ve|ll|d)$/, ""));
 }
 
 /** One score per unit, same order. Deterministic: no randomness, no iteration over unordered keys. */

@@ -1,0 +1,198 @@
+import type { Clock } from "../../lib/clock.js";
+import type { Logger } from "../../lib/logger.js";
+import type { Subscription } from "../subscription.js";
+import { nextSlot } from "./next-slot.js";
+import { parseSchedule, type Schedule } from "./parse-schedule.js";
+import { planDueSlot } from "./plan-due-slot.js";
+import { schedulerDefaults } from "./scheduler-defaults.js";
+
+/** What the scheduler needs from storage: the subscriptions to run and where to record fired slots. */
+export interface ScheduleStore {
+  listActive(): Subscription[];
+  markFired(id: string, slotIso: string): void;
+}
+
+export type OnSlot = (
+  subscription: Subscription,
+  slot: Date,
+  info: { catchUp: boolean },
+) => Promise<void>;
+
+/** Injected so tests can drive time; the default defers to the globals at call time (fake timers apply). */
+export interface SchedulerTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface SchedulerOptions {
+  store: ScheduleStore;
+  onSlot: OnSlot;
+  clock: Clock;
+  logger: Logger;
+  catchupGraceMs?: number;
+  timers?: SchedulerTimers;
+}
+
+export interface Scheduler {
+  /** Reads subscriptions, catches up on slots missed while down, and starts ticking. */
+  start(): void;
+  /** Idempotent: stops ticking and resolves once every in-flight `onSlot` has settled. */
+  stop(): Promise<void>;
+  /** Re-reads subscriptions after subscribe/unsubscribe/edit; new ones start from now, without catch-up. */
+  refresh(): void;
+}
+
+const systemTimers: SchedulerTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+interface Entry {
+  subscription: Subscription;
+  schedule: Schedule;
+  next: Date | null;
+}
+
+/**
+ * One timer for all subscriptions, driven by our own slot math rather than node-cron tasks: node-cron
+ * 4.6 skips wall times lost to spring-forward and fires the second occurrence on fall-back (ADR 0002).
+ */
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const { store, onSlot, clock, logger } = options;
+  const timers = options.timers ?? systemTimers;
+  const graceMs = options.catchupGraceMs ?? schedulerDefaults.catchupGraceMs;
+  const entries = new Map<string, Entry>();
+  const running = new Map<string, Promise<void>>();
+  let timer: unknown = null;
+  let started = false;
+
+  function load(resumeFromStore: boolean): void {
+    const now = clock.now();
+    const seen = new Set<string>();
+    for (const subscription of store.listActive()) {
+      const { id, cron, timezone } = subscription;
+      seen.add(id);
+      const existing = entries.get(id);
+      if (existing?.subscription.cron === cron && existing.subscription.timezone === timezone) {
+        existing.subscription = subscription;
+        continue;
+      }
+      const parsed = parseSchedule(cron, timezone);
+      if (!parsed.ok) {
+        logger.error(
+          { subscriptionId: id, error: parsed.error },
+          "invalid schedule; not scheduled",
+        );
+        entries.delete(id);
+        continue;
+      }
+      // Only at start do we look back (to the last fired slot, or creation) so downtime gets caught up.
+      const from = resumeFromStore
+        ? new Date(subscription.lastSlot ?? subscription.createdAt)
+        : now;
+      entries.set(id, {
+        subscription,
+        schedule: parsed.schedule,
+        next: nextSlot(parsed.schedule, from),
+      });
+    }
+    for (const id of entries.keys()) if (!seen.has(id)) entries.delete(id);
+  }
+
+  async function deliver(subscription: Subscription, slot: Date, catchUp: boolean): Promise<void> {
+    const context = { subscriptionId: subscription.id, slot: slot.toISOString(), catchUp };
+    try {
+      await onSlot(subscription, slot, { catchUp });
+    } catch (error) {
+      logger.error({ ...context, err: error }, "digest slot failed; the scheduler carries on");
+      return;
+    }
+    // Marked after the hand-off: the ledger dedupes per (subscription, slot), so a repeat is harmless.
+    try {
+      store.markFired(subscription.id, slot.toISOString());
+    } catch (error) {
+      logger.error({ ...context, err: error }, "could not record the fired slot");
+    }
+  }
+
+  function fire(subscription: Subscription, slot: Date, catchUp: boolean): void {
+    const id = subscription.id;
+    if (running.has(id)) {
+      logger.warn(
+        { subscriptionId: id, slot: slot.toISOString() },
+        "previous digest still running; slot skipped (no overlap)",
+      );
+      return;
+    }
+    const run = deliver(subscription, slot, catchUp).finally(() => running.delete(id));
+    running.set(id, run);
+  }
+
+  function tick(lateToleranceMs: number): void {
+    timer = null;
+    if (!started) return;
+    const now = clock.now();
+    for (const entry of entries.values()) {
+      if (entry.next === null || entry.next.getTime() > now.getTime()) continue;
+      const plan = planDueSlot(entry.schedule, entry.next, now, {
+        graceMs,
+        lateToleranceMs,
+        countLimit: schedulerDefaults.maxCountedSlots,
+      });
+      entry.next = plan.next;
+      const counts = {
+        subscriptionId: entry.subscription.id,
+        coalesced: plan.coalesced,
+        skipped: plan.skipped,
+        skippedCountCapped: plan.skipped >= schedulerDefaults.maxCountedSlots,
+        graceMs,
+      };
+      if (plan.fire?.catchUp) {
+        logger.info({ ...counts, slot: plan.fire.slot.toISOString() }, "catching up a missed slot");
+      } else if (!plan.fire) {
+        logger.info(counts, "missed slots older than the catch-up grace window skipped");
+      }
+      if (plan.fire) fire(entry.subscription, plan.fire.slot, plan.fire.catchUp);
+    }
+    arm();
+  }
+
+  function arm(): void {
+    if (timer !== null) timers.clearTimeout(timer);
+    timer = null;
+    if (!started) return;
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const { next } of entries.values()) {
+      if (next !== null) earliest = Math.min(earliest, next.getTime());
+    }
+    if (earliest === Number.POSITIVE_INFINITY) return;
+    const wait = Math.max(earliest - clock.now().getTime(), 0);
+    timer = timers.setTimeout(
+      () => tick(schedulerDefaults.lateToleranceMs),
+      Math.min(wait, schedulerDefaults.maxTimerDelayMs),
+    );
+  }
+
+  return {
+    start() {
+      if (started) return;
+      started = true;
+      entries.clear();
+      load(true);
+      logger.info({ subscriptions: entries.size }, "scheduler started");
+      // Zero tolerance: at start every past slot was missed while down, however recent.
+      tick(0);
+    },
+    async stop() {
+      started = false;
+      if (timer !== null) timers.clearTimeout(timer);
+      timer = null;
+      await Promise.all(running.values());
+    },
+    refresh() {
+      if (!started) return;
+      load(false);
+      arm();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.js";
+import { ConfigError } from "../src/lib/errors.js";
+
+describe("loadConfig", () => {
+  it("has a working default for everything a local run needs", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      ARTICLES_DIR: "seeds",
+      MAX_ARTICLE_BYTES: 1_048_576,
+      DATABASE_PATH: "./data/digest.db",
+      CATCHUP_GRACE: 6 * 3_600_000,
+      DEACTIVATE_AFTER: 3,
+      TELEGRAM_TEST_ENV: false,
+      DISCORD_API_ROOT: "https://discord.com/api",
+    });
+    expect(c.TELEGRAM_BOT_TOKEN).toBeUndefined();
+  });
+
+  it("coerces numbers, booleans and durations; blank strings count as unset", () => {
+    const c = loadConfig({
+      MAX_ARTICLE_BYTES: "2048",
+      TELEGRAM_TEST_ENV: "true",
+      CATCHUP_GRACE: "90m",
+      TELEGRAM_BOT_TOKEN: "",
+    });
+    expect(c.MAX_ARTICLE_BYTES).toBe(2048);
+    expect(c.TELEGRAM_TEST_ENV).toBe(true);
+    expect(c.CATCHUP_GRACE).toBe(90 * 60_000);
+    expect(c.TELEGRAM_BOT_TOKEN).toBeUndefined();
+  });
+
+  it("lists every problem in one error and never echoes a value", () => {
+    const env = {
+      MAX_ARTICLE_BYTES: "-1",
+      CATCHUP_GRACE: "soon",
+      TELEGRAM_API_ROOT: "not a url",
+      DISCORD_TOKEN: "tok-abcdef-123456",
+    };
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    for (const field of [
+      "MAX_ARTICLE_BYTES",
+      "CATCHUP_GRACE",
+      "TELEGRAM_API_ROOT",
+      "DISCORD_APPLICATION_ID",
+    ])
+      expect(message).toContain(field);
+    expect(message).not.toContain("tok-abcdef-123456");
+  });
+});

@@ -1,0 +1,116 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { CARD_LIMITS, checkFaithfulness, digestArticle, FactCard } from "../../src/digest/index.js";
+
+const SEEDS = new URL("../../seeds/", import.meta.url).pathname;
+const BBC = path.resolve(SEEDS, "../../shared/eval/bbc-news-summary/article");
+
+function corpus(): Array<{ source: string; text: string }> {
+  const seeds = readdirSync(SEEDS).map((f) => ({
+    source: f,
+    text: readFileSync(path.join(SEEDS, f), "utf8"),
+  }));
+  const bbc = readdirSync(BBC).flatMap((topic) =>
+    readdirSync(path.join(BBC, topic)).map((f) => ({
+      source: `${topic}/${f}`,
+      text: readFileSync(path.join(BBC, topic, f), "utf8"),
+    })),
+  );
+  return [...seeds, ...bbc];
+}
+
+const collapse = (s: string) => s.replace(/\s+/g, " ").trim();
+const articles = corpus();
+const cards = articles.map((a) => ({ article: a, result: digestArticle(a) }));
+
+describe("cards over the seeds and the 100 BBC articles", () => {
+  it("every article gets a card that passes the schema", () => {
+    const failed = cards.filter((c) => !c.result.ok).map((c) => c.article.source);
+    expect(failed).toEqual([]);
+    for (const c of cards)
+      if (c.result.ok) expect(FactCard.safeParse(c.result.card).success).toBe(true);
+  });
+
+  it("respects every length limit", () => {
+    for (const { result } of cards) {
+      if (!result.ok) continue;
+      const { card } = result;
+      expect(card.title.length).toBeLessThanOrEqual(CARD_LIMITS.titleChars);
+      expect(card.summary.length).toBeLessThanOrEqual(CARD_LIMITS.summaryChars);
+      expect(card.facts.length).toBeGreaterThanOrEqual(CARD_LIMITS.minFacts);
+      expect(card.facts.length).toBeLessThanOrEqual(CARD_LIMITS.maxFacts);
+      for (const f of card.facts) expect(f.text.length).toBeLessThanOrEqual(CARD_LIMITS.factChars);
+      expect(card.facts.reduce((n, f) => n + f.text.length, 0)).toBeLessThanOrEqual(
+        CARD_LIMITS.factsTotalChars,
+      );
+    }
+  });
+
+  it("states only numbers the article states, and cites each fact's verbatim source sentence", () => {
+    for (const { article, result } of cards) {
+      if (!result.ok) continue;
+      expect(checkFaithfulness(result.card, article.text), article.source).toEqual([]);
+      const text = collapse(article.text);
+      for (const f of result.card.facts)
+        expect(text, article.source).toContain(collapse(f.sentence));
+    }
+  });
+
+  it("never opens a fact with a dangling pronoun or connective", () => {
+    const opener =
+      /^(?:it['’]s|he|she|it|its|they|their|this|these|those|that|such|his|her|we|our|however|but|and|also|meanwhile|moreover)\b/i;
+    const offenders = cards.flatMap(({ result }) =>
+      result.ok ? result.card.facts.map((f) => f.text).filter((t) => opener.test(t)) : [],
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("never repeats a fact or echoes the summary as a fact when there are enough sentences", () => {
+    for (const { result } of cards) {
+      if (!result.ok) continue;
+      const texts = result.card.facts.map((f) => f.text);
+      expect(new Set(texts).size).toBe(texts.length);
+      if (texts.length > CARD_LIMITS.minFacts) expect(texts).not.toContain(result.card.summary);
+    }
+  });
+
+  it("is deterministic: same input, same cards and ids; line endings do not change the id", () => {
+    for (const { article, result } of cards.slice(0, 20))
+      expect(digestArticle(article)).toEqual(result);
+    const seed = articles[0]!;
+    const crlf = digestArticle({ ...seed, text: seed.text.replace(/\n/g, "\r\n") });
+    const first = cards[0]!.result;
+    expect(crlf.ok && first.ok && crlf.card.id === first.card.id).toBe(true);
+  });
+});
+
+describe("the faithfulness guard", () => {
+  const seed = articles.find((a) => a.source.startsWith("004"))!;
+  const result = digestArticle(seed);
+  if (!result.ok) throw new Error("seed 004 failed");
+
+  it("catches a planted wrong number in any field, in any written form", () => {
+    const planted = {
+      ...result.card,
+      summary: result.card.summary.replace(/\b2023\b/, "2024"),
+      facts: [
+        { text: "Over 6,000 conscripts got 1.9 million tenge.", sentence: "x" },
+        ...result.card.facts.slice(1),
+      ],
+    };
+    expect(checkFaithfulness(planted, seed.text)).toEqual([
+      { field: "summary", numbers: ["2024"] },
+      { field: "facts[0]", numbers: ["6,000", "1.9 million"] },
+    ]);
+  });
+
+  it("accepts the same numbers in other forms: 3000 for 3,000, 1.8 million, seven", () => {
+    const card = {
+      title: "3000 placements",
+      summary: "seven women and 1.8 million tenge",
+      facts: [{ text: "$4 million", sentence: "x" }],
+    };
+    expect(checkFaithfulness(card, seed.text)).toEqual([]);
+  });
+});

@@ -1,0 +1,97 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseArticle } from "../../src/digest/index.js";
+
+const seed = (name: string) =>
+  readFileSync(new URL(`../../seeds/${name}`, import.meta.url), "utf8");
+
+describe("parseArticle", () => {
+  it("reads a headline, drops counter noise, keeps a bullet list whole and finds a trailing date", () => {
+    const a = parseArticle(seed("000_9f5b4e2c2e6a3da1.txt"));
+    expect(a.title).toBe("Mobilization announced in Kazakhstan");
+    expect(a.date).toBe("2024-02-01");
+    expect(a.place).toBeNull();
+    expect(JSON.stringify(a.blocks)).not.toContain("649 views");
+    const list = a.blocks.find((b) => b.kind === "list");
+    expect(list).toMatchObject({
+      intro: "A total of 752 individuals will be called for service:",
+      items: expect.arrayContaining([
+        "Armed Forces: 600 individuals",
+        "National Guard: 42 individuals",
+      ]) as unknown,
+    });
+    expect(list?.kind === "list" && list.items).toHaveLength(4);
+  });
+
+  it("has no headline and no date for a one-sentence-per-line article", () => {
+    const a = parseArticle(seed("003_08233803856035f2.txt"));
+    expect(a.title).toBeNull();
+    expect(a.date).toBeNull();
+    expect(a.blocks.filter((b) => b.kind === "prose")).toHaveLength(13);
+  });
+
+  it("takes a leading date stamp and a dateline as metadata, not text", () => {
+    const a = parseArticle(seed("004_8d732854f8d6dc12.txt"));
+    expect(a.date).toBe("2023-12-27");
+    expect(a.place).toBe("Astana");
+    const lead = a.blocks[0];
+    expect(lead?.kind === "prose" && lead.text).toMatch(/^Kazakhstan extended the scope/);
+  });
+
+  it.each([
+    ["Published: 1 Feb 2024", "2024-02-01"],
+    ["2024-02-01", "2024-02-01"],
+    ["February 1, 2024", "2024-02-01"],
+    ["Feb. 1, 2024", "2024-02-01"],
+    ["01.02.2024", "2024-02-01"],
+  ])("reads the date line %j as %s", (line, iso) => {
+    expect(
+      parseArticle(`Headline here\n\n${line}\n\nThe council approved 12 new parks on Monday.`).date,
+    ).toBe(iso);
+  });
+
+  it("falls back to a full date inside the text and rejects impossible dates", () => {
+    expect(parseArticle("On 3 March 2024 the council approved 12 new parks.").date).toBe(
+      "2024-03-03",
+    );
+    expect(
+      parseArticle("The vote on 2024-02-30 was void. Another sentence follows here.").date,
+    ).toBeNull();
+  });
+
+  it("handles BOM, CRLF and curly punctuation like plain text", () => {
+    const crlf =
+      "\uFEFFCouncil backs parks\r\n\r\nKOSTANAY — The council approved “12 new parks” on Monday.\r\nIt will spend $4 million.\r\n";
+    const a = parseArticle(crlf);
+    expect(a.title).toBe("Council backs parks");
+    expect(a.place).toBe("Kostanay");
+    expect(a.text).not.toContain("\r");
+    expect(a.blocks.map((b) => b.kind === "prose" && b.text)).toEqual([
+      "The council approved “12 new parks” on Monday.",
+      "It will spend $4 million.",
+    ]);
+  });
+
+  it("joins hard-wrapped paragraphs and removes bylines, share bars and read-more lines", () => {
+    const text = [
+      "Parks plan passes",
+      "By Jane Smith",
+      "",
+      "The city council approved a plan on Monday to build",
+      "twelve new parks across the northern districts, the",
+      "mayor said.",
+      "",
+      "Share | Tweet | Email",
+      "Read more: Council news",
+    ].join("\n");
+    const a = parseArticle(text);
+    expect(a.title).toBe("Parks plan passes");
+    expect(a.blocks).toEqual([
+      {
+        kind: "prose",
+        paragraph: 0,
+        text: "The city council approved a plan on Monday to build twelve new parks across the northern districts, the mayor said.",
+      },
+    ]);
+  });
+});

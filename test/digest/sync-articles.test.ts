@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createArticleSync } from "../../src/digest/index.js";
+import { fixedClock } from "../../src/lib/clock.js";
+import { silentLogger } from "../../src/lib/logger.js";
+import { createMemoryStore } from "../../src/store/index.js";
+
+const SEED = readFileSync(new URL("../../seeds/004_8d732854f8d6dc12.txt", import.meta.url), "utf8");
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "sync-"));
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function setup() {
+  const store = createMemoryStore();
+  const sync = createArticleSync({
+    dir,
+    maxBytes: 1 << 20,
+    cards: store.cards,
+    clock: fixedClock("2024-01-01T00:00:00Z"),
+    logger: silentLogger,
+    intervalMs: 1000,
+  });
+  return { store, sync };
+}
+
+describe("article sync", () => {
+  it("turns new files into cards, replaces changed ones, drops deleted ones", async () => {
+    const { store, sync } = setup();
+    writeFileSync(path.join(dir, "a.txt"), SEED);
+    expect(await sync.scan()).toEqual({ added: 1, replaced: 0, removed: 0, skipped: [] });
+    expect(await sync.scan()).toEqual({ added: 0, replaced: 0, removed: 0, skipped: [] });
+
+    writeFileSync(path.join(dir, "a.txt"), SEED.replace("143 sporting", "144 sporting"));
+    utimesSync(path.join(dir, "a.txt"), new Date(), new Date(Date.now() + 5000));
+    expect((await sync.scan()).replaced).toBe(1);
+    expect(store.cards.count()).toBe(1);
+    expect(JSON.stringify(store.cards.latest({ limit: 1, offset: 0 }))).not.toContain(
+      "143 sporting",
+    );
+
+    rmSync(path.join(dir, "a.txt"));
+    expect((await sync.scan()).removed).toBe(1);
+    expect(store.cards.count()).toBe(0);
+  });
+
+  it("logs and skips a bad file while the good ones still arrive", async () => {
+    const { store, sync } = setup();
+    writeFileSync(path.join(dir, "bad.txt"), Buffer.from([0, 0, 0]));
+    writeFileSync(path.join(dir, "good.txt"), SEED);
+    const report = await sync.scan();
+    expect(report.skipped).toEqual([
+      { file: "bad.txt", reason: "binary file (contains NUL bytes)" },
+    ]);
+    expect(store.cards.sources().map((s) => s.source)).toEqual(["good.txt"]);
+  });
+
+  it("picks up a file dropped into the folder while running, without a restart", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const { store, sync } = setup();
+    sync.start();
+    writeFileSync(path.join(dir, "late.txt"), SEED);
+    await vi.advanceTimersByTimeAsync(1000);
+    await vi.waitFor(() => expect(store.cards.count()).toBe(1));
+    sync.stop();
+  });
+});
