@@ -1,0 +1,74 @@
+import {
+  ChannelType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type SlashCommandStringOption,
+} from "discord.js";
+
+/** Channels a digest can be posted into. */
+export const DIGEST_CHANNEL_TYPES = [
+  ChannelType.GuildText,
+  ChannelType.GuildAnnouncement,
+  ChannelType.PublicThread,
+  ChannelType.PrivateThread,
+  ChannelType.AnnouncementThread,
+] as const;
+
+export const LATEST_DEFAULT_COUNT = 3;
+
+const command = (name: string, description: string) =>
+  new SlashCommandBuilder()
+    .setName(name)
+    .setDescription(description)
+    .setContexts(InteractionContextType.Guild);
+
+const cardId = (description: string) => (o: SlashCommandStringOption) =>
+  o
+    .setName("id")
+    .setDescription(description)
+    .setRequired(true)
+    .setAutocomplete(true)
+    .setMinLength(4);
+
+/** Every slash command; `registerCommands` sends exactly this JSON. */
+export const commandDefinitions: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
+  command("latest", "Show the newest fact cards").addIntegerOption((o) =>
+    o
+      .setName("count")
+      .setDescription("How many cards (1-10, default 3)")
+      .setMinValue(1)
+      .setMaxValue(10),
+  ),
+  command("card", "Show one fact card").addStringOption(cardId("Card id (type to search)")),
+  command("source", "Show where a card's facts come from").addStringOption(
+    cardId("Card id (type to search)"),
+  ),
+  command("search", "Find cards containing every word").addStringOption((o) =>
+    o.setName("query").setDescription("Words to look for").setRequired(true).setMaxLength(200),
+  ),
+  command("subscribe", "Post a digest to a channel on a schedule")
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageChannels)
+    .addChannelOption((o) =>
+      o
+        .setName("channel")
+        .setDescription("Where to post the digest")
+        .setRequired(true)
+        .addChannelTypes(...DIGEST_CHANNEL_TYPES),
+    )
+    .addStringOption((o) =>
+      o.setName("cron").setDescription('5-field cron, e.g. "0 8 * * *"').setRequired(true),
+    )
+    .addStringOption((o) =>
+      o.setName("timezone").setDescription("IANA time zone (default UTC)").setAutocomplete(true),
+    )
+    .addIntegerOption((o) =>
+      o.setName("count").setDescription("Cards per digest (1-10)").setMinValue(1).setMaxValue(10),
+    ),
+  command("unsubscribe", "Stop a digest (all digests of this channel without an id)")
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageChannels)
+    .addStringOption((o) => o.setName("id").setDescription("Subscription id from /subscriptions")),
+  command("subscriptions", "List this server's digests"),
+  command("help", "What this bot can do"),
+].map((builder) => builder.toJSON());

@@ -1,0 +1,85 @@
+import { PermissionFlagsBits, type ChatInputCommandInteraction } from "discord.js";
+import type { Subscription } from "../../delivery/subscription.js";
+import { DIGEST_CHANNEL_TYPES } from "./command-definitions.js";
+import { refuse, reply, type CommandContext, type CommandResult } from "./interaction-reply.js";
+import { renderSubscribed, renderSubscriptions, renderUnsubscribed } from "./render-replies.js";
+
+const platform = "discord" as const;
+
+/**
+ * Checked again at run time: server admins can override a command's default permissions,
+ * so `default_member_permissions` alone does not guarantee the caller may manage digests.
+ */
+function mayManage(i: ChatInputCommandInteraction): boolean {
+  return i.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false;
+}
+
+const needsPermission = () =>
+  refuse("You need the Manage Channels permission to manage digests in this server.");
+
+/** Channels (and cached threads) of this server a digest may target; the current one included. */
+function serverChatIds(i: ChatInputCommandInteraction): string[] {
+  const ids = new Set<string>(i.channelId ? [i.channelId] : []);
+  for (const channel of i.guild?.channels.cache.values() ?? []) {
+    if (channel.isTextBased()) ids.add(channel.id);
+  }
+  return [...ids];
+}
+
+/**
+ * Target: `chatId` is the channel or thread the digest is posted to (threads are channels on
+ * Discord), `threadId` stays null.
+ */
+export function runSubscribe(
+  i: ChatInputCommandInteraction,
+  { backend }: CommandContext,
+): CommandResult {
+  if (!i.inGuild()) return refuse("Digests can only be set up in a server channel.");
+  if (!mayManage(i)) return needsPermission();
+  const channel = i.options.getChannel("channel", true, [...DIGEST_CHANNEL_TYPES]);
+  const timezone = i.options.getString("timezone")?.trim();
+  const count = i.options.getInteger("count");
+  const result = backend.subscribe({
+    target: { platform, chatId: channel.id, threadId: null },
+    cron: i.options.getString("cron", true).trim(),
+    createdBy: i.user.id,
+    ...(timezone ? { timezone } : {}),
+    ...(count === null ? {} : { count }),
+  });
+  if (!result.ok) return refuse(result.error);
+  return reply({ content: renderSubscribed(result.subscription), embeds: [] });
+}
+
+/** With an id: that digest, wherever in this server it posts. Without: every digest of this channel. */
+export function runUnsubscribe(
+  i: ChatInputCommandInteraction,
+  { backend }: CommandContext,
+): CommandResult {
+  if (!i.inGuild()) return refuse("Digests can only be managed in a server channel.");
+  if (!mayManage(i)) return needsPermission();
+  const id = i.options.getString("id")?.trim();
+  let removed: Subscription[] = [];
+  if (id) {
+    for (const chatId of serverChatIds(i)) {
+      removed = backend.unsubscribe({ platform, chatId }, id);
+      if (removed.length > 0) break;
+    }
+    if (removed.length === 0)
+      return refuse(`No digest "${id}" in this server. See /subscriptions.`);
+  } else {
+    removed = backend.unsubscribe({ platform, chatId: i.channelId });
+    if (removed.length === 0) {
+      return refuse("This channel has no digests. Give an id to remove one posting elsewhere.");
+    }
+  }
+  return reply({ content: renderUnsubscribed(removed), embeds: [] });
+}
+
+export function runSubscriptions(
+  i: ChatInputCommandInteraction,
+  { backend }: CommandContext,
+): CommandResult {
+  if (!i.inGuild()) return refuse("Digests live in server channels; run this in a server.");
+  const subs = serverChatIds(i).flatMap((chatId) => backend.subscriptions({ platform, chatId }));
+  return reply({ embeds: [renderSubscriptions(subs)] });
+}

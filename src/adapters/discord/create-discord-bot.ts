@@ -1,0 +1,166 @@
+import { Client, Events, GatewayIntentBits, RESTEvents, type RateLimitData } from "discord.js";
+import type { BotBackend } from "../../delivery/bot-backend.js";
+import type { DeliveryChannel } from "../../delivery/channel.js";
+import { redactSecrets, type Logger } from "../../lib/logger.js";
+import { describeError } from "./describe-error.js";
+import { createDiscordChannel } from "./discord-channel.js";
+import { createInteractionHandler } from "./handle-interaction.js";
+import { createMemoryKeyValue, registerIfChanged, type KeyValue } from "./register-commands.js";
+
+export interface DiscordBotTuning {
+  /** Discord's API root; the gateway URL is then read from `GET {apiRoot}/v10/gateway/bot`. */
+  apiRoot: string;
+  /** discord.js retries 5xx/resets/timeouts this often; safe for sends because they carry a nonce. */
+  restRetries: number;
+  restTimeoutMs: number;
+  /** A digest send facing a longer rate-limit wait fails as `rate_limited` so the ledger reschedules it. */
+  maxRateLimitWaitMs: number;
+  /** Sends in flight at once (the delivery engine's pacing). */
+  concurrency: number;
+  /** Register slash commands (only when changed) during `start()`. */
+  registerCommands: boolean;
+  /** How long `stop()` lets interactions in progress finish before disconnecting. */
+  stopGraceMs: number;
+  /** How long `start()` waits for unavailable guilds before calling the bot ready. */
+  waitGuildTimeoutMs: number;
+}
+
+export const DISCORD_BOT_DEFAULTS = {
+  apiRoot: "https://discord.com/api",
+  restRetries: 1,
+  restTimeoutMs: 15_000,
+  maxRateLimitWaitMs: 10_000,
+  concurrency: 8,
+  registerCommands: true,
+  stopGraceMs: 5_000,
+  waitGuildTimeoutMs: 15_000,
+} as const satisfies Required<DiscordBotTuning>;
+
+export interface DiscordBotOptions extends Partial<DiscordBotTuning> {
+  token: string;
+  applicationId: string;
+  /** Register commands in this guild only (instant; for development) instead of globally. */
+  guildId?: string;
+  backend: BotBackend;
+  logger: Logger;
+  /** Remembers the registered commands' hash across restarts; in memory when omitted. */
+  commandStore?: KeyValue;
+}
+
+export interface DiscordBot {
+  client: Client;
+  /** Usable without `start()`: it needs only REST, not the gateway. */
+  channel: DeliveryChannel;
+  start(): Promise<void>;
+  /** Idempotent; lets running interactions finish (bounded), then awaits `client.destroy()`. */
+  stop(): Promise<void>;
+}
+
+/** discord.js bucket route of a channel message post (ids become `:id`). */
+const MESSAGE_POST = /^\/channels\/(?::id|\d+)\/messages$/;
+
+function tuning(options: DiscordBotOptions): Required<DiscordBotTuning> {
+  const out: Required<DiscordBotTuning> = { ...DISCORD_BOT_DEFAULTS };
+  for (const key of Object.keys(DISCORD_BOT_DEFAULTS) as Array<keyof DiscordBotTuning>) {
+    if (options[key] !== undefined) Object.assign(out, { [key]: options[key] });
+  }
+  return out;
+}
+
+export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
+  const { token, backend } = options;
+  const t = tuning(options);
+  const secrets = [token];
+  const logger = options.logger.child({ adapter: "discord" });
+  const scrub = (error: unknown) => describeError(error, secrets);
+
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    waitGuildTimeout: t.waitGuildTimeoutMs,
+    rest: {
+      api: t.apiRoot,
+      retries: t.restRetries,
+      timeout: t.restTimeoutMs,
+      // Only digest sends give up early; commands and replies wait as long as Discord asks.
+      rejectOnRateLimit: (data: RateLimitData) =>
+        data.method.toUpperCase() === "POST" &&
+        MESSAGE_POST.test(data.route) &&
+        Math.max(data.retryAfter, data.timeToReset) > t.maxRateLimitWaitMs,
+    },
+  });
+  client.rest.setToken(token);
+
+  const channel = createDiscordChannel({
+    rest: client.rest,
+    logger,
+    concurrency: t.concurrency,
+    secrets,
+  });
+  const handle = createInteractionHandler({ backend, logger, secrets });
+  const inFlight = new Set<Promise<void>>();
+  client.on(Events.InteractionCreate, (interaction) => {
+    const run = handle(interaction).finally(() => inFlight.delete(run));
+    inFlight.add(run);
+  });
+  client.on(Events.Error, (error) => logger.error({ error: scrub(error) }, "discord client error"));
+  client.on(Events.ShardError, (error) =>
+    logger.warn({ error: scrub(error) }, "discord gateway error"),
+  );
+  client.on(Events.Warn, (message) =>
+    logger.warn({ message: redactSecrets(message, secrets) }, "discord warning"),
+  );
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.debug(
+      { route: info.route, retryAfter: info.retryAfter, global: info.global },
+      "discord rate limit",
+    ),
+  );
+
+  let starting: Promise<void> | undefined;
+  let stopping: Promise<void> | undefined;
+
+  const start = async () => {
+    if (stopping) throw new Error("discord bot was stopped; create a new one to start again");
+    // Never rejects, so an early login failure leaves no unhandled promise behind.
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    try {
+      await client.login(token);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`discord login failed: ${redactSecrets(reason, secrets)}`, { cause: error });
+    }
+    await ready;
+    if (t.registerCommands) {
+      await registerIfChanged({
+        rest: client.rest,
+        applicationId: options.applicationId,
+        ...(options.guildId ? { guildId: options.guildId } : {}),
+        kv: options.commandStore ?? createMemoryKeyValue(),
+        logger,
+      }).catch((error: unknown) =>
+        // Commands keep their previous definition; digests still go out.
+        logger.error({ error: scrub(error) }, "discord command registration failed"),
+      );
+    }
+    logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "discord bot ready");
+  };
+
+  const stop = async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, t.stopGraceMs);
+    });
+    await Promise.race([Promise.allSettled([...inFlight]), grace]);
+    clearTimeout(timer);
+    await client.destroy();
+    logger.info("discord bot stopped");
+  };
+
+  return {
+    client,
+    channel,
+    start: () => (starting ??= start()),
+    stop: () => (stopping ??= stop()),
+  };
+}

@@ -1,0 +1,116 @@
+import { escapeMarkdown, type APIEmbed } from "discord.js";
+import type { FactCard } from "../../digest/index.js";
+import { DISCORD_LIMITS as L } from "./discord-limits.js";
+
+/**
+ * One message as the API takes it (`POST /channels/{id}/messages` body). Snake-case
+ * `allowed_mentions` because parts are stored by the ledger and posted raw; `parse: []` means
+ * an `@everyone` inside an article pings nobody.
+ */
+export type DiscordMessage = {
+  content?: string;
+  embeds: APIEmbed[];
+  allowed_mentions: { parse: [] };
+};
+
+const ACCENT = 0x3b82f6;
+
+/** Escapes everything Discord would render: emphasis, code, spoilers, headings, lists, masked links. */
+export function escapeText(text: string): string {
+  return escapeMarkdown(text, {
+    heading: true,
+    bulletedList: true,
+    numberedList: true,
+    maskedLink: true,
+  });
+}
+
+/** Characters counted toward the 6000 per-message limit. */
+export function embedLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+/** Last resort for text the card schema already bounds; never reached by a valid card. */
+function clamp(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function description(card: FactCard, factCount: number): string {
+  const dateline = [card.date, card.place && escapeText(card.place)].filter(Boolean).join(" · ");
+  const facts = card.facts.slice(0, factCount).map((f) => `• ${escapeText(f.text)}`);
+  return [dateline ? `*${dateline}*` : "", escapeText(card.summary), facts.join("\n")]
+    .filter((block) => block.length > 0)
+    .join("\n\n");
+}
+
+/**
+ * One embed per card. When the card cannot fit (only possible for cards outside the schema
+ * limits), its lowest-ranked facts are dropped first; text itself is never cut.
+ */
+export function renderCardEmbed(card: FactCard): APIEmbed {
+  const title = clamp(escapeText(card.title), L.title);
+  const footer = { text: clamp(`${card.source} · ${card.id}`, L.footer) };
+  const budget = Math.min(L.description, L.embedsTotal - title.length - footer.text.length);
+  let factCount = card.facts.length;
+  let text = description(card, factCount);
+  while (text.length > budget && factCount > 0) {
+    factCount -= 1;
+    text = description(card, factCount);
+  }
+  return { title, description: clamp(text, budget), footer, color: ACCENT };
+}
+
+function message(embeds: APIEmbed[], content?: string): DiscordMessage {
+  return {
+    ...(content === undefined ? {} : { content: clamp(content, L.content) }),
+    embeds,
+    allowed_mentions: { parse: [] },
+  };
+}
+
+/**
+ * Packs embeds in order into as few messages as the 10-embed and 6000-character limits allow.
+ * Greedy is optimal here because the order (rank) is kept and no card is ever split.
+ */
+export function packEmbeds(embeds: readonly APIEmbed[]): APIEmbed[][] {
+  const pages: APIEmbed[][] = [];
+  let current: APIEmbed[] = [];
+  let size = 0;
+  for (const embed of embeds) {
+    const length = embedLength(embed);
+    if (
+      current.length > 0 &&
+      (current.length === L.embedsPerMessage || size + length > L.embedsTotal)
+    ) {
+      pages.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(embed);
+    size += length;
+  }
+  if (current.length > 0) pages.push(current);
+  return pages;
+}
+
+/** A digest as ready-to-post messages; an empty digest is the notice alone, or nothing. */
+export function renderDiscord(
+  cards: readonly FactCard[],
+  context: { emptyNotice?: string } = {},
+): DiscordMessage[] {
+  if (cards.length === 0) {
+    return context.emptyNotice ? [message([], escapeText(context.emptyNotice))] : [];
+  }
+  return packEmbeds(cards.map(renderCardEmbed)).map((embeds) => message(embeds));
+}
+
+/** A short plain-text message (notices, errors): escaped, within the content limit. */
+export function renderText(text: string): DiscordMessage {
+  return message([], escapeText(text));
+}

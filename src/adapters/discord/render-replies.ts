@@ -1,0 +1,83 @@
+import type { APIEmbed } from "discord.js";
+import type { Subscription } from "../../delivery/subscription.js";
+import type { FactCard } from "../../digest/index.js";
+import { DISCORD_LIMITS as L } from "./discord-limits.js";
+import { escapeText } from "./render-discord.js";
+
+const ACCENT = 0x64748b;
+
+/** Joins blocks until the next would pass `max`, then says how many were left out (never cuts one). */
+function fitBlocks(blocks: readonly string[], max: number, noun: string): string {
+  const kept: string[] = [];
+  let length = 0;
+  for (const [i, block] of blocks.entries()) {
+    const left = blocks.length - i;
+    const note = `\n\n…and ${left} more ${noun}`;
+    if (length + block.length + 2 + (left > 1 ? note.length : 0) > max) {
+      return `${kept.join("\n\n")}${note}`;
+    }
+    kept.push(block);
+    length += block.length + 2;
+  }
+  return kept.join("\n\n");
+}
+
+/** Provenance: the article file and the sentence each fact was taken from. */
+export function renderSource(card: FactCard): APIEmbed {
+  const header = `From **${escapeText(card.source)}**`;
+  const pairs = card.facts.map(
+    (f) => `• ${escapeText(f.text)}\n> ${escapeText(f.sentence).replace(/\n/g, "\n> ")}`,
+  );
+  return {
+    title: `Source: ${escapeText(card.title)}`.slice(0, L.title),
+    description: fitBlocks([header, ...pairs], L.description, "facts"),
+    footer: { text: card.id },
+    color: ACCENT,
+  };
+}
+
+function describeSubscription(s: Subscription): string {
+  const where = `<#${s.target.threadId ?? s.target.chatId}>`;
+  const paused = s.active ? "" : " (paused after failures)";
+  return `**${escapeText(s.id)}** · ${where} · \`${s.cron}\` ${escapeText(s.timezone)} · ${s.count} cards${paused}`;
+}
+
+export function renderSubscriptions(subs: readonly Subscription[]): APIEmbed {
+  return {
+    title: "Digests in this server",
+    description:
+      subs.length === 0
+        ? "None yet. A member with Manage Channels can add one with `/subscribe`."
+        : fitBlocks(subs.map(describeSubscription), L.description, "digests"),
+    color: ACCENT,
+  };
+}
+
+export function renderSubscribed(s: Subscription): string {
+  return `Subscribed: ${describeSubscription(s)}. Remove it with \`/unsubscribe id:${s.id}\`.`;
+}
+
+export function renderUnsubscribed(removed: readonly Subscription[]): string {
+  return `Removed ${removed.length === 1 ? "1 digest" : `${removed.length} digests`}: ${removed
+    .map((s) => `**${escapeText(s.id)}**`)
+    .join(", ")}.`;
+}
+
+export function renderHelp(): APIEmbed {
+  return {
+    title: "News digest bot",
+    description: [
+      "Fact cards distilled from news articles, on demand or on a schedule.",
+      "",
+      "`/latest [count]` newest cards, with ◀ ▶ to page",
+      "`/card id` one card · `/source id` the sentences behind its facts",
+      "`/search query` cards containing every word",
+      "`/subscribe channel cron [timezone] [count]` post a digest on a schedule",
+      "`/unsubscribe [id]` stop one digest, or every digest of this channel",
+      "`/subscriptions` this server's digests",
+      "",
+      "Subscribing needs the Manage Channels permission.",
+    ].join("\n"),
+    color: ACCENT,
+  };
+}

@@ -1,0 +1,166 @@
+import { randomBytes } from "node:crypto";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Bot, GrammyError } from "grammy";
+import type { BotBackend } from "../../delivery/bot-backend.js";
+import type { Logger } from "../../lib/logger.js";
+import { BOT_COMMANDS } from "./help-text.js";
+import { installBotHandlers } from "./install-bot-handlers.js";
+import { createTelegramChannel, type TelegramChannel } from "./telegram-channel.js";
+import { clientOptions, TELEGRAM_DEFAULTS, type ClientSettings } from "./telegram-defaults.js";
+import { describeTelegramError, sanitizeTelegramError } from "./telegram-errors.js";
+import { startWebhookServer, type WebhookServer } from "./webhook-server.js";
+
+export interface TelegramWebhookOptions {
+  /** The public HTTPS URL Telegram posts to; its path is the one the local server answers on. */
+  url: string;
+  port: number;
+  host?: string;
+  /** Random when omitted; Telegram sends it back in `X-Telegram-Bot-Api-Secret-Token`. */
+  secretToken?: string;
+}
+
+export interface TelegramBotOptions extends ClientSettings {
+  token: string;
+  backend: BotBackend;
+  logger: Logger;
+  /** Webhook mode; long polling when omitted. */
+  webhook?: TelegramWebhookOptions;
+  pollingTimeoutSeconds?: number;
+  rateLimit?: { limit: number; timeFrameMs: number };
+}
+
+export interface TelegramBotHandle {
+  bot: Bot;
+  /** For the delivery engine: no auto-retry, failures classified as DeliveryError. */
+  channel: TelegramChannel;
+  /** Resolves once updates flow; rejects (token-free) when Telegram refuses the bot. */
+  start(): Promise<void>;
+  /** Idempotent. */
+  stop(): Promise<void>;
+  /** Resolves when the bot stops: undefined after stop(), an Error when Telegram stopped it (401, 409). */
+  done: Promise<void | Error>;
+}
+
+const FATAL: Record<number, string> = {
+  401: "Telegram rejected the bot token (401 Unauthorized); check the token",
+  409: "Another instance is receiving updates for this bot (409 Conflict); stop it or remove its webhook",
+};
+
+export function createTelegramBot(options: TelegramBotOptions): TelegramBotHandle {
+  const { token, webhook } = options;
+  const log = options.logger.child({ adapter: "telegram" });
+  const bot = new Bot(token, { client: clientOptions(options) });
+  bot.api.config.use(autoRetry(TELEGRAM_DEFAULTS.autoRetry));
+  const channel = createTelegramChannel({ ...options, logger: options.logger });
+  const requestTimeout = options.requestTimeoutSeconds ?? TELEGRAM_DEFAULTS.requestTimeoutSeconds;
+  const pollingTimeout = Math.min(
+    options.pollingTimeoutSeconds ?? TELEGRAM_DEFAULTS.pollingTimeoutSeconds,
+    Math.max(1, requestTimeout - 1),
+  );
+
+  let finish!: (result: void | Error) => void;
+  const done = new Promise<void | Error>((resolve) => (finish = resolve));
+  let starting: Promise<void> | undefined;
+  let stopping: Promise<void> | undefined;
+  let server: WebhookServer | undefined;
+  // grammY retries getMe on network errors indefinitely; stop() must be able to end that.
+  const initAbort = new AbortController();
+
+  const asFatal = (error: unknown): Error => {
+    const known = error instanceof GrammyError ? FATAL[error.error_code] : undefined;
+    return known !== undefined ? new Error(known) : sanitizeTelegramError(error, token);
+  };
+  const fail = (error: Error) => {
+    log.fatal({ error: error.message }, "Telegram bot stopped");
+    finish(error);
+    void stop();
+  };
+
+  installBotHandlers(bot, {
+    backend: options.backend,
+    log,
+    token,
+    rateLimit: options.rateLimit ?? TELEGRAM_DEFAULTS.rateLimit,
+    onFatal: fail,
+  });
+
+  async function run(): Promise<void> {
+    try {
+      // grammY types its signal with the abort-controller polyfill; Node's own signal is what it uses at runtime.
+      await bot.init(initAbort.signal as Parameters<Bot["init"]>[0]);
+    } catch (error) {
+      if (stopping) return;
+      const fatal = asFatal(error);
+      fail(fatal);
+      throw fatal;
+    }
+    log.info(
+      { username: bot.botInfo.username, mode: webhook ? "webhook" : "polling" },
+      "Telegram bot starting",
+    );
+    await bot.api.setMyCommands(BOT_COMMANDS).catch((error: unknown) => {
+      log.warn(
+        { error: describeTelegramError(error, token) },
+        "setMyCommands failed; the command menu may be stale",
+      );
+    });
+    if (stopping) return;
+    if (webhook) await startWebhook(webhook);
+    else await startPolling();
+  }
+
+  function startPolling(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      bot
+        .start({ timeout: pollingTimeout, onStart: () => resolve() })
+        .then(() => finish())
+        .catch((error: unknown) => {
+          // Aborting a poll on stop() is not a failure.
+          if (stopping) return resolve();
+          const fatal = asFatal(error);
+          fail(fatal);
+          reject(fatal);
+        });
+    });
+  }
+
+  async function startWebhook(hook: TelegramWebhookOptions): Promise<void> {
+    const secretToken = hook.secretToken ?? randomBytes(32).toString("base64url");
+    server = await startWebhookServer({
+      bot,
+      port: hook.port,
+      host: hook.host,
+      path: new URL(hook.url).pathname,
+      secretToken,
+      log,
+      token,
+    });
+    try {
+      await bot.api.setWebhook(hook.url, { secret_token: secretToken });
+    } catch (error) {
+      const fatal = asFatal(error);
+      fail(fatal);
+      throw fatal;
+    }
+  }
+
+  function stop(): Promise<void> {
+    stopping ??= (async () => {
+      initAbort.abort();
+      if (bot.isRunning()) {
+        await bot.stop().catch((error: unknown) => {
+          log.warn(
+            { error: describeTelegramError(error, token) },
+            "could not confirm the last update",
+          );
+        });
+      }
+      await server?.close();
+      finish();
+      log.info("Telegram bot stopped");
+    })();
+    return stopping;
+  }
+
+  return { bot, channel, start: () => (starting ??= run()), stop, done };
+}

@@ -1,0 +1,34 @@
+import type { BotCommand } from "grammy/types";
+
+/** What Telegram clients show in the command menu (setMyCommands). */
+export const BOT_COMMANDS: BotCommand[] = [
+  { command: "latest", description: "Newest fact cards, e.g. /latest 5" },
+  { command: "card", description: "One card by ID" },
+  { command: "source", description: "A card's facts with their source sentences" },
+  { command: "search", description: "Cards containing all the words" },
+  { command: "subscribe", description: "A digest on a schedule, e.g. 0 8 * * * Asia/Almaty 5" },
+  { command: "subscriptions", description: "This chat's subscriptions" },
+  { command: "unsubscribe", description: "Remove a subscription" },
+  { command: "help", description: "How to use the bot" },
+];
+
+export const START_HTML = [
+  "Hi! I turn news articles into short fact cards: a headline, a summary and the key facts, each traceable to its source sentence.",
+  "",
+  "Try /latest for the newest cards, or /help for every command.",
+].join("\n");
+
+export const HELP_HTML = [
+  "<b>Commands</b>",
+  "/latest [N] — the N newest cards (1–10, default 3); ◀ ▶ buttons page through older ones. Example: <code>/latest 5</code>",
+  "/card ID — one card; its ID is shown under every card. Example: <code>/card 9f5b4e2c2e6a</code>",
+  "/source ID — each fact of a card with the sentence it came from. Example: <code>/source 9f5b4e2c2e6a</code>",
+  "/search WORDS — cards containing all the words. Example: <code>/search budget tenge</code>",
+  "/subscribe CRON [TIMEZONE] [COUNT] — a digest of COUNT cards (1–10, default 5) on a schedule. CRON is five fields: minute hour day month weekday. Example: <code>/subscribe 0 8 * * 1-5 Asia/Almaty 5</code> (weekdays at 08:00)",
+  "/subscribe @channel CRON … — the same for a channel where you are an admin and I can post. Example: <code>/subscribe @mychannel 0 9 * * * UTC 3</code>",
+  "/subscriptions [@channel] — the subscriptions of this chat (or channel).",
+  "/unsubscribe [@channel] [ID] — remove one subscription, or all of them without an ID. Example: <code>/unsubscribe s1</code>",
+  "/help — this message; /start — a short introduction.",
+  "",
+  "In groups, only admins can subscribe or unsubscribe. In a forum topic, digests go to that topic.",
+].join("\n");

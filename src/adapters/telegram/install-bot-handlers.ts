@@ -1,0 +1,93 @@
+import { limit } from "@grammyjs/ratelimiter";
+import { GrammyError, type Bot, type BotError, type Context } from "grammy";
+import type { BotBackend } from "../../delivery/bot-backend.js";
+import type { Logger } from "../../lib/logger.js";
+import { cardCommands } from "./card-commands.js";
+import { escapeHtml } from "./escape-html.js";
+import { replyHtml } from "./reply-html.js";
+import { subscriptionCommands } from "./subscription-commands.js";
+import { describeTelegramError } from "./telegram-errors.js";
+
+export interface BotHandlerOptions {
+  backend: BotBackend;
+  log: Logger;
+  token: string;
+  rateLimit: { limit: number; timeFrameMs: number };
+  /** Called once the token turns out to be invalid: nothing the bot does can work any more. */
+  onFatal(error: Error): void;
+}
+
+const commandOf = (ctx: Context): string | undefined => {
+  const entity = ctx.msg?.entities?.[0];
+  const text = ctx.msg?.text;
+  return entity?.type === "bot_command" && entity.offset === 0 && text
+    ? text.slice(0, entity.length)
+    : undefined;
+};
+
+/** The error boundary, the per-user rate limit, and the commands, in that order. */
+export function installBotHandlers(bot: Bot, options: BotHandlerOptions): void {
+  const { log, token } = options;
+
+  const handleError = async (err: BotError) => {
+    const error = err.error;
+    if (error instanceof GrammyError && error.error_code === 401) {
+      options.onFatal(
+        new Error("Telegram rejected the bot token (401 Unauthorized); check the token"),
+      );
+      return;
+    }
+    log.error(
+      { updateId: err.ctx.update.update_id, error: describeTelegramError(error, token) },
+      "update failed",
+    );
+    if (commandOf(err.ctx) === undefined) return;
+    // Never leave a user's command unanswered, and never show them a stack trace.
+    await replyHtml(
+      err.ctx,
+      "Sorry, something went wrong with that command. Please try again in a minute.",
+    ).catch((replyError: unknown) =>
+      log.warn(
+        { error: describeTelegramError(replyError, token) },
+        "could not report the failure to the chat",
+      ),
+    );
+  };
+
+  bot.catch(handleError);
+  const guarded = bot.errorBoundary(handleError);
+
+  guarded.filter(
+    (ctx) => commandOf(ctx) !== undefined,
+    limit({
+      limit: options.rateLimit.limit,
+      timeFrame: options.rateLimit.timeFrameMs,
+      keyGenerator: (ctx) => ctx.from?.id.toString(),
+      onLimitExceeded: (ctx: Context) => {
+        replyHtml(
+          ctx,
+          "Slow down a little: too many commands at once. Try again in a few seconds.",
+        ).catch((error: unknown) =>
+          log.warn({ error: describeTelegramError(error, token) }, "slow-down reply failed"),
+        );
+      },
+    }),
+  );
+
+  // Channel posts are the channel's own content, never commands to us.
+  const chats = guarded.chatType(["private", "group", "supergroup"]);
+  chats.use(cardCommands(options.backend), subscriptionCommands(options.backend));
+  chats.on("message:entities:bot_command", async (ctx) => {
+    const command = commandOf(ctx);
+    if (command === undefined) return;
+    const [name, addressee] = command.split("@");
+    // In groups a bare /command may be meant for another bot; answer only what is addressed to us.
+    const forUs =
+      ctx.chat.type === "private" || addressee?.toLowerCase() === ctx.me.username.toLowerCase();
+    if (forUs)
+      await replyHtml(
+        ctx,
+        `I don't know ${escapeHtml(name ?? command)}. See /help for what I can do.`,
+      );
+  });
+}

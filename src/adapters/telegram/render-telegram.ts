@@ -1,0 +1,77 @@
+import type { FactCard } from "../../digest/index.js";
+import { escapeHtml, visibleLength } from "./escape-html.js";
+
+/** Telegram's limit on message text, counted after entity parsing. */
+export const TELEGRAM_TEXT_LIMIT = 4096;
+const CARD_SEPARATOR = "\n\n";
+/** File names and places have no schema limit; a huge one must not push a card past the limit. */
+const MAX_LABEL_CHARS = 200;
+
+/** A type alias, not an interface, so it is assignable to the ledger's `MessagePart` record. */
+export type TelegramMessage = { html: string };
+
+export type TelegramBatch = TelegramMessage & {
+  /** How many of the given cards, in order, this message holds. */
+  cardCount: number;
+};
+
+export interface RenderTelegramOptions {
+  /** Shown alone when there are no cards; without it, no cards render to no messages. */
+  emptyNotice?: string;
+  /** Visible characters per message; Telegram's limit unless a test needs a smaller one. */
+  maxChars?: number;
+}
+
+const label = (text: string) =>
+  escapeHtml(text.length > MAX_LABEL_CHARS ? `${text.slice(0, MAX_LABEL_CHARS - 1)}…` : text);
+
+function cardHtml(card: FactCard, factCount: number): string {
+  const lines = [`<b>${escapeHtml(card.title)}</b>`];
+  const when = [card.date, card.place].filter((v): v is string => v !== null);
+  if (when.length > 0) lines.push(when.map(label).join(" · "));
+  lines.push(escapeHtml(card.summary));
+  for (const fact of card.facts.slice(0, factCount)) lines.push(`• ${escapeHtml(fact.text)}`);
+  lines.push(`<i>Source: ${label(card.source)}</i> · ID <code>${escapeHtml(card.id)}</code>`);
+  return lines.join("\n");
+}
+
+/** One card as HTML that fits `maxChars`, dropping its lowest-ranked (last) facts if it must. */
+export function renderCardHtml(card: FactCard, maxChars = TELEGRAM_TEXT_LIMIT): string {
+  for (let facts = card.facts.length; facts > 0; facts--) {
+    const html = cardHtml(card, facts);
+    if (visibleLength(html) <= maxChars) return html;
+  }
+  return cardHtml(card, 0);
+}
+
+/** Packs cards into as few messages as fit, in order, never splitting a card. */
+export function renderTelegramBatches(
+  cards: readonly FactCard[],
+  options: RenderTelegramOptions = {},
+): TelegramBatch[] {
+  const maxChars = options.maxChars ?? TELEGRAM_TEXT_LIMIT;
+  if (cards.length === 0) {
+    return options.emptyNotice ? [{ html: escapeHtml(options.emptyNotice), cardCount: 0 }] : [];
+  }
+  const groups: Array<{ parts: string[]; length: number }> = [];
+  for (const card of cards) {
+    const html = renderCardHtml(card, maxChars);
+    const length = visibleLength(html);
+    const last = groups.at(-1);
+    if (last && last.length + CARD_SEPARATOR.length + length <= maxChars) {
+      last.parts.push(html);
+      last.length += CARD_SEPARATOR.length + length;
+    } else {
+      groups.push({ parts: [html], length });
+    }
+  }
+  return groups.map((g) => ({ html: g.parts.join(CARD_SEPARATOR), cardCount: g.parts.length }));
+}
+
+/** Cards as ready Telegram HTML messages, each within the text limit. */
+export function renderTelegram(
+  cards: readonly FactCard[],
+  options: RenderTelegramOptions = {},
+): TelegramMessage[] {
+  return renderTelegramBatches(cards, options).map(({ html }) => ({ html }));
+}

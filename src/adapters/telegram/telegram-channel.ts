@@ -1,0 +1,64 @@
+import { Api } from "grammy";
+import type { DeliveryChannel } from "../../delivery/channel.js";
+import { DeliveryError } from "../../delivery/channel.js";
+import type { DeliveryTarget } from "../../delivery/subscription.js";
+import type { Logger } from "../../lib/logger.js";
+import { escapeHtml } from "./escape-html.js";
+import { renderTelegram } from "./render-telegram.js";
+import { clientOptions, type ClientSettings } from "./telegram-defaults.js";
+import { describeTelegramError, toDeliveryError } from "./telegram-errors.js";
+
+export interface TelegramChannelOptions extends ClientSettings {
+  token: string;
+  logger: Logger;
+}
+
+export type TelegramChannel = DeliveryChannel & { readonly api: Api };
+
+/**
+ * Scheduled delivery into Telegram chats. Its Api has no auto-retry: the delivery ledger is the only
+ * retry layer, so every failure is classified and thrown at once.
+ */
+export function createTelegramChannel(options: TelegramChannelOptions): TelegramChannel {
+  const api = new Api(options.token, clientOptions(options));
+  const log = options.logger.child({ channel: "telegram" });
+
+  const sendHtml = async (target: DeliveryTarget, html: string) => {
+    try {
+      await api.sendMessage(target.chatId, html, {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+        ...(target.threadId !== null ? { message_thread_id: Number(target.threadId) } : {}),
+      });
+    } catch (error) {
+      throw toDeliveryError(error, options.token);
+    }
+  };
+
+  return {
+    api,
+    platform: "telegram",
+    idempotent: false,
+    limits: { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20, concurrency: 8 },
+    render: (cards, context) => renderTelegram(cards, { emptyNotice: context.emptyNotice }),
+    async send(target, part) {
+      if (typeof part.html !== "string") {
+        throw new DeliveryError(
+          { kind: "bad_payload" },
+          "Telegram message part has no html string",
+        );
+      }
+      await sendHtml(target, part.html);
+    },
+    async notice(target, text) {
+      try {
+        await sendHtml(target, escapeHtml(text));
+      } catch (error) {
+        log.warn(
+          { chatId: target.chatId, error: describeTelegramError(error, options.token) },
+          "notice not delivered",
+        );
+      }
+    },
+  };
+}

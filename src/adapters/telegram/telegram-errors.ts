@@ -1,0 +1,78 @@
+import { GrammyError, HttpError } from "grammy";
+import { DeliveryError, type DeliveryFailure } from "../../delivery/channel.js";
+import { redactSecrets } from "../../lib/logger.js";
+
+/** Connection failures that happen before any byte of the request is written. */
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
+
+/** 400s about the chat rather than the message: deleted topics, lost rights, deactivated groups. */
+const CHAT_GONE_400 =
+  /chat not found|thread not found|topic_deleted|topic_closed|not enough rights|have no rights|need administrator rights|chat_write_forbidden|chat was deactivated|peer_id_invalid/i;
+
+function causeCode(error: HttpError): string | undefined {
+  const inner = error.error as { code?: unknown; errno?: unknown } | undefined;
+  const code = inner?.code ?? inner?.errno;
+  return typeof code === "string" ? code : undefined;
+}
+
+/**
+ * One line describing a Telegram failure without the token. grammY's HttpError wraps the fetch
+ * error, whose message contains the request URL and so the token.
+ */
+export function describeTelegramError(error: unknown, token: string): string {
+  let text: string;
+  if (error instanceof GrammyError)
+    text = `${error.method}: ${error.error_code} ${error.description}`;
+  else if (error instanceof HttpError) {
+    const inner = error.error instanceof Error ? `: ${error.error.message}` : "";
+    text = `${error.message}${inner}`;
+  } else if (error instanceof Error) text = `${error.name}: ${error.message}`;
+  else text = String(error);
+  return redactSecrets(text, [token]);
+}
+
+/** A token-free copy of an error, safe to log, rethrow or hand to the app. */
+export function sanitizeTelegramError(error: unknown, token: string): Error {
+  const safe = new Error(describeTelegramError(error, token));
+  safe.name = error instanceof Error ? error.name : "Error";
+  if (error instanceof GrammyError) Object.assign(safe, { errorCode: error.error_code });
+  return safe;
+}
+
+/** Maps a failed sendMessage to what the delivery ledger should do about it. */
+export function classifyTelegramError(error: unknown): DeliveryFailure {
+  if (error instanceof GrammyError) {
+    const { error_code: code, description, parameters } = error;
+    if (parameters.migrate_to_chat_id !== undefined) {
+      return { kind: "chat_moved", newChatId: String(parameters.migrate_to_chat_id) };
+    }
+    if (code === 429 || parameters.retry_after !== undefined) {
+      return { kind: "rate_limited", retryAfterMs: (parameters.retry_after ?? 1) * 1000 };
+    }
+    // 404 is what Telegram answers for a malformed token; like 401, nothing will work.
+    if (code === 401 || code === 404) return { kind: "unauthorized" };
+    if (code === 403) return { kind: "chat_gone", permanent: false };
+    if (code >= 500) return { kind: "ambiguous" };
+    if (CHAT_GONE_400.test(description)) return { kind: "chat_gone", permanent: false };
+    return { kind: "bad_payload" };
+  }
+  if (error instanceof HttpError) {
+    const code = causeCode(error);
+    return code !== undefined && NOT_SENT_CODES.has(code)
+      ? { kind: "not_sent" }
+      : { kind: "ambiguous" };
+  }
+  // Anything else (a bug on our side) happened before the request left.
+  return { kind: "not_sent" };
+}
+
+export function toDeliveryError(error: unknown, token: string): DeliveryError {
+  const safe = sanitizeTelegramError(error, token);
+  return new DeliveryError(classifyTelegramError(error), safe.message, { cause: safe });
+}
