@@ -1,6 +1,7 @@
 import { PRONOUN_OPENERS } from "./stopwords.js";
 import type { Unit } from "./build-units.js";
 import { contentWords, tokenize } from "./tokenize.js";
+import { centrality } from "./centrality.js";
 
 /**
  * Weights tuned on the BBC sample (docs/quality.md): average term frequency (centrality by the
@@ -11,11 +12,22 @@ export const SCORE_WEIGHTS = {
   frequencySum: 0.5,
   titleOverlap: 0.5,
   hasNumber: 0.2,
+  properNouns: 0.5,
+  list: 1,
   frequencyAvg: 3,
+  centrality: 4,
   pronounStart: 0.3,
   quote: 0.1,
   tooShort: 1,
 } as const;
+
+/** Capitalised words after the first: names, places, organisations (specifics a reader wants). */
+function properNounCount(text: string): number {
+  const words = text.match(/[\p{L}][\p{L}’'-]*/gu) ?? [];
+  let n = 0;
+  for (let i = 1; i < words.length; i++) if (/^\p{Lu}/u.test(words[i]!) && words[i] !== "I") n++;
+  return n;
+}
 
 export function startsWithPronoun(unit: Pick<Unit, "tokens">): boolean {
   return PRONOUN_OPENERS.has((unit.tokens[0] ?? "").replace(/['’](?:s|re|ve|ll|d)$/, ""));
@@ -31,6 +43,7 @@ export function scoreUnits(units: readonly Unit[], title: string | null): number
   const sums = units.map((u) => u.content.reduce((s, w) => s + (tf.get(w) ?? 0), 0) / maxTf);
   const maxSum = Math.max(1e-9, ...sums);
   const w = SCORE_WEIGHTS;
+  const central = w.centrality ? centrality(units.map((u) => new Set(u.content))) : [];
   return units.map((u, i) => {
     const overlap = titleWords.size
       ? u.content.filter((x) => titleWords.has(x)).length / titleWords.size
@@ -41,7 +54,10 @@ export function scoreUnits(units: readonly Unit[], title: string | null): number
       w.frequencySum * (sums[i]! / maxSum) +
       w.titleOverlap * Math.min(1, overlap) +
       w.hasNumber * (/\d/.test(u.text) ? 1 : 0) +
-      w.frequencyAvg * avg -
+      w.list * (u.list ? 1 : 0) +
+      (w.properNouns * Math.min(4, properNounCount(u.text))) / 4 +
+      w.frequencyAvg * avg +
+      w.centrality * (central[i] ?? 0) -
       w.pronounStart * (startsWithPronoun(u) ? 1 : 0) -
       w.quote * (/^["“'‘]/.test(u.text) ? 1 : 0) -
       w.tooShort * (u.content.length < 4 && !u.list ? 1 : 0)

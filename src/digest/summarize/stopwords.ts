@@ -11,7 +11,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 
 /** Sentence openers whose referent lies outside the sentence. */
 export const PRONOUN_OPENERS: ReadonlySet<string> = new Set(
-  "he she it they this these those that such its his her their him them there we our i my us you your".split(
+  "he she it they this these those that such its his her their him them there we our i my you your".split(
     " ",
   ),
 );

@@ -1,0 +1,25 @@
+import type { Unit } from "./build-units.js";
+import { compressSentence } from "./compress-sentence.js";
+import { formatList } from "./format-list.js";
+import { resolvePersonPronoun } from "./resolve-pronoun.js";
+import { startsWithPronoun } from "./score-units.js";
+import { tokenize } from "./tokenize.js";
+
+export interface FactText {
+  text: string;
+  /** Opens with a pronoun ("It", "This", "Their"): only readable right after the sentence before it. */
+  needsPrevious: boolean;
+}
+
+/** The text a unit contributes to a card within `max` characters, or null when no honest cut fits. */
+export function factText(unit: Unit, units: readonly Unit[], max: number): FactText | null {
+  if (unit.list) {
+    const text = formatList(unit.list, max);
+    return text ? { text, needsPrevious: false } : null;
+  }
+  const previous = units.slice(Math.max(0, unit.index - 2), unit.index).map((u) => u.text);
+  const resolved = resolvePersonPronoun(unit.text, previous) ?? unit.text;
+  const text = compressSentence(resolved, max);
+  if (text === null) return null;
+  return { text, needsPrevious: startsWithPronoun({ tokens: tokenize(text) }) };
+}

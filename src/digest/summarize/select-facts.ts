@@ -1,0 +1,82 @@
+import { CARD_LIMITS, type Fact } from "../card.js";
+import type { Unit } from "./build-units.js";
+import { factText, type FactText } from "./fact-text.js";
+import { findNumbers } from "./numbers.js";
+
+/** Tuned on the BBC sample and the seeds (docs/quality.md). */
+export const SELECTION_WEIGHTS: { readonly mmrLambda: number; readonly shownNumbers: number } = {
+  /** Redundancy penalty for MMR: how much a candidate may repeat what the card already says. */
+  mmrLambda: 0.1,
+  /** Bonus per number the fact shows (up to 3): cards exist to carry the article's figures. */
+  shownNumbers: 1,
+};
+
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (!a.size || !b.size) return 0;
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n / Math.min(a.size, b.size);
+}
+
+/**
+ * Greedy MMR over scored units. A unit that opens with a pronoun becomes eligible only once the
+ * sentence before it is in the card, so its referent is always shown just before it. Selection
+ * stops when the best remaining fact no longer fits the card's budget (a shorter, weaker fact is
+ * not worth it). Facts come back in reading order.
+ */
+export function selectFacts(input: {
+  units: readonly Unit[];
+  scores: readonly number[];
+  summaryIndex: number;
+  faithful: (text: string) => boolean;
+}): Array<{ index: number; fact: Fact }> {
+  const { units, scores, summaryIndex, faithful } = input;
+  const w = SELECTION_WEIGHTS;
+  const sets = units.map((u) => new Set(u.content));
+  // Texts are computed lazily, best score first: compression is the costly step.
+  const texts = new Map<number, FactText | null>();
+  const textOf = (i: number): FactText | null => {
+    if (!texts.has(i)) {
+      const candidate = factText(units[i]!, units, CARD_LIMITS.factChars);
+      texts.set(i, candidate && faithful(candidate.text) ? candidate : null);
+    }
+    return texts.get(i)!;
+  };
+  const order = units.map((_, i) => i).filter((i) => i !== summaryIndex);
+  order.sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const selected = [summaryIndex];
+  const chosen: Array<{ index: number; fact: Fact }> = [];
+  let budget: number = CARD_LIMITS.factsTotalChars;
+  while (chosen.length < CARD_LIMITS.maxFacts) {
+    let best: { index: number; text: string; value: number } | null = null;
+    for (const i of order) {
+      // No later unit can beat `best`: its score plus the largest bonus is already lower.
+      if (best && scores[i]! + w.shownNumbers <= best.value) break;
+      if (selected.includes(i)) continue;
+      const text = textOf(i);
+      if (!text || (text.needsPrevious && !selected.includes(i - 1))) continue;
+      const redundancy = Math.max(0, ...selected.map((j) => overlap(sets[i]!, sets[j]!)));
+      const bonus = (w.shownNumbers * Math.min(3, findNumbers(text.text).length)) / 3;
+      const value = scores[i]! + bonus - w.mmrLambda * redundancy;
+      if (!best || value > best.value) best = { index: i, text: text.text, value };
+    }
+    if (!best || best.text.length > budget) break;
+    selected.push(best.index);
+    budget -= best.text.length;
+    chosen.push({
+      index: best.index,
+      fact: { text: best.text, sentence: units[best.index]!.source },
+    });
+  }
+  // Short articles: the lead may double as a fact so a card still has its three.
+  if (chosen.length < CARD_LIMITS.minFacts) {
+    const lead = factText(units[summaryIndex]!, units, Math.min(CARD_LIMITS.factChars, budget));
+    if (lead && !lead.needsPrevious && faithful(lead.text)) {
+      chosen.push({
+        index: summaryIndex,
+        fact: { text: lead.text, sentence: units[summaryIndex]!.source },
+      });
+    }
+  }
+  return chosen.sort((a, b) => a.index - b.index);
+}
