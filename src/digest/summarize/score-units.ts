@@ -19,7 +19,12 @@ export const SCORE_WEIGHTS = {
   pronounStart: 0.3,
   quote: 0.1,
   tooShort: 1,
+  commentary: 1,
 } as const;
+
+/** Analysis rather than fact ("highlights the challenges", "serves as a reminder"): a fact card wants facts. */
+const COMMENTARY =
+  /\b(?:highlight(?:s|ed|ing)?|underscor(?:e|es|ed|ing)|underlin(?:e|es|ed|ing)|signal(?:s|ed|led|ling)? (?:a|an|the)|reflect(?:s|ed|ing)?|illustrat(?:e|es|ed|ing)|serv(?:e|es|ed|ing) as a reminder|dr(?:aw|awn|ew|aws) attention|spark(?:s|ed)? debates?|raise[sd]? questions|remains to be seen|complexities|broader (?:commitment|context|implications)|closely monitoring)\b/i;
 
 /** Capitalised words after the first: names, places, organisations (specifics a reader wants). */
 function properNounCount(text: string): number {
@@ -60,7 +65,8 @@ export function scoreUnits(units: readonly Unit[], title: string | null): number
       w.centrality * (central[i] ?? 0) -
       w.pronounStart * (startsWithPronoun(u) ? 1 : 0) -
       w.quote * (/^["“'‘]/.test(u.text) ? 1 : 0) -
-      w.tooShort * (u.content.length < 4 && !u.list ? 1 : 0)
+      w.tooShort * (u.content.length < 4 && !u.list ? 1 : 0) -
+      w.commentary * (COMMENTARY.test(u.text) ? 1 : 0)
     );
   });
 }

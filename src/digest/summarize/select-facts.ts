@@ -1,15 +1,9 @@
 import { CARD_LIMITS, type Fact } from "../card.js";
 import type { Unit } from "./build-units.js";
 import { factText, type FactText } from "./fact-text.js";
-import { findNumbers } from "./numbers.js";
 
-/** Tuned on the BBC sample and the seeds (docs/quality.md). */
-export const SELECTION_WEIGHTS: { readonly mmrLambda: number; readonly shownNumbers: number } = {
-  /** Redundancy penalty for MMR: how much a candidate may repeat what the card already says. */
-  mmrLambda: 0.1,
-  /** Bonus per number the fact shows (up to 3): cards exist to carry the article's figures. */
-  shownNumbers: 1,
-};
+/** MMR redundancy penalty on the 0..1 score scale; tuned on the BBC sample and the seeds (docs/quality.md). */
+export const MMR_LAMBDA = 0.15;
 
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (!a.size || !b.size) return 0;
@@ -30,8 +24,11 @@ export function selectFacts(input: {
   summaryIndex: number;
   faithful: (text: string) => boolean;
 }): Array<{ index: number; fact: Fact }> {
-  const { units, scores, summaryIndex, faithful } = input;
-  const w = SELECTION_WEIGHTS;
+  const { units, summaryIndex, faithful } = input;
+  // Scores on a 0..1 scale so the redundancy and number terms weigh the same in every article.
+  const lo = Math.min(...input.scores);
+  const span = Math.max(...input.scores) - lo || 1;
+  const scores = input.scores.map((s) => (s - lo) / span);
   const sets = units.map((u) => new Set(u.content));
   // Texts are computed lazily, best score first: compression is the costly step.
   const texts = new Map<number, FactText | null>();
@@ -50,14 +47,13 @@ export function selectFacts(input: {
   while (chosen.length < CARD_LIMITS.maxFacts) {
     let best: { index: number; text: string; value: number } | null = null;
     for (const i of order) {
-      // No later unit can beat `best`: its score plus the largest bonus is already lower.
-      if (best && scores[i]! + w.shownNumbers <= best.value) break;
+      // Sorted by score and redundancy only subtracts: no later unit can beat `best`.
+      if (best && scores[i]! <= best.value) break;
       if (selected.includes(i)) continue;
       const text = textOf(i);
       if (!text || (text.needsPrevious && !selected.includes(i - 1))) continue;
       const redundancy = Math.max(0, ...selected.map((j) => overlap(sets[i]!, sets[j]!)));
-      const bonus = (w.shownNumbers * Math.min(3, findNumbers(text.text).length)) / 3;
-      const value = scores[i]! + bonus - w.mmrLambda * redundancy;
+      const value = scores[i]! - MMR_LAMBDA * redundancy;
       if (!best || value > best.value) best = { index: i, text: text.text, value };
     }
     if (!best || best.text.length > budget) break;
