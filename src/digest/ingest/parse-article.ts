@@ -63,7 +63,8 @@ export function parseArticle(raw: string): ParsedArticle {
   let metaDate: string | null = null;
   const lines: Array<string | null> = text.split("\n").map((line) => {
     if (isNoiseLine(line)) return null;
-    const dateOnly = parseDateLine(line);
+    // Only a short line can be nothing but a date; skipping long ones keeps parsing linear and cheap.
+    const dateOnly = line.length <= 60 ? parseDateLine(line) : null;
     if (dateOnly) {
       metaDate ??= dateOnly;
       return null;

@@ -27,11 +27,9 @@ const COMMENTARY =
   /\b(?:highlight(?:s|ed|ing)?|underscor(?:e|es|ed|ing)|underlin(?:e|es|ed|ing)|signal(?:s|ed|led|ling)? (?:a|an|the)|reflect(?:s|ed|ing)?|illustrat(?:e|es|ed|ing)|serv(?:e|es|ed|ing) as a reminder|dr(?:aw|awn|ew|aws) attention|spark(?:s|ed)? debates?|raise[sd]? questions|remains to be seen|complexities|broader (?:commitment|context|implications)|closely monitoring)\b/i;
 
 /** Capitalised words after the first: names, places, organisations (specifics a reader wants). */
+const INNER_CAPITAL = /[\s(“"‘-](?!I\b)\p{Lu}/gu;
 function properNounCount(text: string): number {
-  const words = text.match(/[\p{L}][\p{L}’'-]*/gu) ?? [];
-  let n = 0;
-  for (let i = 1; i < words.length; i++) if (/^\p{Lu}/u.test(words[i]!) && words[i] !== "I") n++;
-  return n;
+  return text.match(INNER_CAPITAL)?.length ?? 0;
 }
 
 export function startsWithPronoun(unit: Pick<Unit, "tokens">): boolean {
@@ -48,7 +46,7 @@ export function scoreUnits(units: readonly Unit[], title: string | null): number
   const sums = units.map((u) => u.content.reduce((s, w) => s + (tf.get(w) ?? 0), 0) / maxTf);
   const maxSum = Math.max(1e-9, ...sums);
   const w = SCORE_WEIGHTS;
-  const central = w.centrality ? centrality(units.map((u) => new Set(u.content))) : [];
+  const central = w.centrality ? centrality(units.map((u) => u.content)) : [];
   return units.map((u, i) => {
     const overlap = titleWords.size
       ? u.content.filter((x) => titleWords.has(x)).length / titleWords.size

@@ -59,7 +59,8 @@ export function splitSentences(chunks: readonly string[]): string[][] {
       end = cursor;
     }
     const next = values[i + 1];
-    if (next === undefined || (spaces[i + 1] !== "" && startsSentence(next)) || next.trim() === "") close();
+    if (next === undefined || (spaces[i + 1] !== "" && startsSentence(next)) || next.trim() === "")
+      close();
   }
   close();
   return result;
