@@ -29,8 +29,11 @@ export function centrality(
       if (norm <= 0) continue;
       let shared = 0;
       for (let x = 0, y = 0; x < a.length && y < b.length;) {
-        if (a[x] === b[y]) (shared++, x++, y++);
-        else if (a[x]! < b[y]!) x++;
+        if (a[x] === b[y]) {
+          shared++;
+          x++;
+          y++;
+        } else if (a[x]! < b[y]!) x++;
         else y++;
       }
       weights[i * n + j] = weights[j * n + i] = shared / norm;
