@@ -115,14 +115,16 @@ describe("the faithfulness guard", () => {
   it("catches a planted wrong number in any field, in any written form", () => {
     const planted = {
       ...result.card,
-      summary: result.card.summary.replace(/\b2023\b/, "2024"),
+      title: `${result.card.title} (twelve)`,
+      summary: `${result.card.summary} It cost 2,024 tenge.`,
       facts: [
         { text: "Over 6,000 conscripts got 1.9 million tenge.", sentence: "x" },
         ...result.card.facts.slice(1),
       ],
     };
     expect(checkFaithfulness(planted, seed.text)).toEqual([
-      { field: "summary", numbers: ["2024"] },
+      { field: "title", numbers: ["twelve"] },
+      { field: "summary", numbers: ["2,024"] },
       { field: "facts[0]", numbers: ["6,000", "1.9 million"] },
     ]);
   });

@@ -14,6 +14,8 @@ import { writeHeadline } from "./write-headline.js";
 
 /** With its own headline the card can afford a tighter one-liner; without, the headline is cut from it. */
 const SHORT_SUMMARY = 180;
+/** Content words a summary must add beyond the headline to be worth a line of its own. */
+const NEW_WORDS_IN_SUMMARY = 5;
 /** The summary is the first of the leading sentences that reads on its own (news leads). */
 const SUMMARY_WINDOW = 3;
 
@@ -32,26 +34,34 @@ export function buildCard(source: string, article: ParsedArticle): BuildResult {
   const faithful = (text: string) => unsupportedNumbers(text, keys).length === 0;
   const scores = scoreUnits(units, article.title);
 
-  const summaryUnit =
-    units
-      .slice(0, SUMMARY_WINDOW)
-      .filter((u) => !u.list && u.content.length >= 5)
-      .find((u) => standsAlone(factText(u, units, CARD_LIMITS.summaryChars))) ?? units[0]!;
-  let summary = standsAlone(factText(summaryUnit, units, CARD_LIMITS.summaryChars));
-  if (!summary || !faithful(summary))
-    summary = summaryUnit.text.length <= CARD_LIMITS.summaryChars ? summaryUnit.text : null;
-  if (!summary) return { ok: false, reason: "no sentence short enough for a summary" };
-  if (article.title && summary.length > SHORT_SUMMARY)
-    summary = cutToFit(summary, SHORT_SUMMARY, 60) ?? summary;
+  const standalone = units
+    .slice(0, SUMMARY_WINDOW)
+    .filter((u) => !u.list && u.content.length >= 5)
+    .map((u) => ({ unit: u, text: standsAlone(factText(u, units, CARD_LIMITS.summaryChars)) }))
+    .filter((c): c is { unit: Unit; text: string } => c.text !== null && faithful(c.text));
+  const lead = standalone[0] ?? { unit: units[0]!, text: units[0]!.text };
+  if (lead.text.length > CARD_LIMITS.summaryChars)
+    return { ok: false, reason: "no sentence short enough for a summary" };
 
   let title =
     article.title && article.title.length <= CARD_LIMITS.titleChars
       ? article.title
-      : writeHeadline(article.title ?? summaryUnit.text);
-  if (!faithful(title)) title = writeHeadline(summary);
+      : writeHeadline(article.title ?? lead.unit.text);
+  if (!faithful(title)) title = writeHeadline(lead.text);
   if (!faithful(title)) return { ok: false, reason: "could not write a faithful headline" };
 
-  const chosen = selectFacts({ units, scores, summaryIndex: summaryUnit.index, faithful });
+  // A headline written from the lead already says the lead: the summary then adds the next sentence.
+  const titleWords = new Set(contentWords(tokenize(title)));
+  const addsToTitle = (text: string) =>
+    contentWords(tokenize(text)).filter((w) => !titleWords.has(w)).length >= NEW_WORDS_IN_SUMMARY;
+  const summaryPick = standalone.find((c) => addsToTitle(c.text)) ?? lead;
+  const summaryUnit = summaryPick.unit;
+  let summary = summaryPick.text;
+  if (article.title && summary.length > SHORT_SUMMARY)
+    summary = cutToFit(summary, SHORT_SUMMARY, 60) ?? summary;
+  const taken = [...new Set([lead.unit.index, summaryUnit.index])];
+
+  const chosen = selectFacts({ units, scores, taken, faithful });
 
   const card = FactCard.safeParse({
     id: createHash("sha256").update(collapseWhitespace(article.text)).digest("hex").slice(0, 12),

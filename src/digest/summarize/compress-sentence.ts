@@ -6,7 +6,7 @@ const QUOTED = /^["“]([^"”]{20,}?)[,.]?["”]\s*,?\s*(.{0,90}?)\.?$/u;
 const ATTRIBUTION_ONLY = new RegExp(`^(?:[^,.]{0,80}?\\s)?(?:${SAY})(?:\\s[^,.]{0,80})?$`, "u");
 const LEADING_ACCORDING = /^according to [^,]{2,80},\s+/i;
 const TAIL_ATTRIBUTION = new RegExp(
-  `,["”]?\\s*(?:according to [^,]{2,80}|(?:the |a |an )?[\\p{L}’'., -]{2,100}?\\s+(?:${SAY})|(?:${SAY})\\s+(?:the |a |an )?[\\p{L}’'., -]{2,90}?)\\s*([.!?])$`,
+  `,["”]?\\s*(?:according to [^,]{2,80}|(?:the |a |an )?[\\p{L}’'., -]{2,100}?\\s+(?:${SAY})|(?:${SAY})\\s+(?:the |a |an )?[\\p{L}\\p{N}’'., -]{2,140}?)\\s*([.!?])$`,
   "u",
 );
 const MID_ATTRIBUTION = new RegExp(
@@ -71,7 +71,9 @@ export function stripAttribution(sentence: string): string {
   if (quoted?.[1] && (quoted[2] === "" || ATTRIBUTION_ONLY.test(quoted[2] ?? "")))
     t = `${quoted[1]}.`;
   for (let i = 0; i < 2; i++) t = t.replace(LEADING_ACCORDING, "").replace(CONNECTIVE_OPENER, "");
-  t = t.replace(TAIL_ATTRIBUTION, "$1").replace(MID_ATTRIBUTION, " ").replace(MID_CONNECTIVE, " ");
+  // Tails can stack: "…, said the deputy minister at a briefing, reported the press office."
+  for (let i = 0; i < 3 && TAIL_ATTRIBUTION.test(t); i++) t = t.replace(TAIL_ATTRIBUTION, "$1");
+  t = t.replace(MID_ATTRIBUTION, " ").replace(MID_CONNECTIVE, " ");
   // The last sentence of a multi-sentence quote keeps only its closing mark once attribution is gone.
   if (!balanced(t)) t = t.replace(/["”]([.!?])$/, "$1");
   return finish(t);

@@ -19,12 +19,13 @@ export const SCORE_WEIGHTS = {
   pronounStart: 0.3,
   quote: 0.1,
   tooShort: 1,
-  commentary: 1,
+  commentary: 3,
+  firstParagraph: 1,
 } as const;
 
 /** Analysis rather than fact ("highlights the challenges", "serves as a reminder"): a fact card wants facts. */
 const COMMENTARY =
-  /\b(?:highlight(?:s|ed|ing)?|underscor(?:e|es|ed|ing)|underlin(?:e|es|ed|ing)|signal(?:s|ed|led|ling)? (?:a|an|the)|reflect(?:s|ed|ing)?|illustrat(?:e|es|ed|ing)|serv(?:e|es|ed|ing) as a reminder|dr(?:aw|awn|ew|aws) attention|spark(?:s|ed)? debates?|raise[sd]? questions|remains to be seen|complexities|broader (?:commitment|context|implications)|closely monitoring)\b/i;
+  /\b(?:highlight(?:s|ed|ing)?|underscor(?:e|es|ed|ing)|underlin(?:e|es|ed|ing)|signal(?:s|ed|led|ling)? (?:a|an|the)|reflect(?:s|ed|ing)?|illustrat(?:e|es|ed|ing)|serv(?:e|es|ed|ing) as a reminder|dr(?:aw|awn|ew|aws) attention|spark(?:s|ed)? debates?|raise[sd]? questions|remains to be seen|complexities|broader (?:commitment|context|implications)|closely monitoring|suggest(?:s|ed)? (?:a|an) (?:renewed|broader|new|shift|change))\b/i;
 
 /** Capitalised words after the first: names, places, organisations (specifics a reader wants). */
 const INNER_CAPITAL = /[\s(“"‘-](?!I\b)\p{Lu}/gu;
@@ -54,6 +55,7 @@ export function scoreUnits(units: readonly Unit[], title: string | null): number
     const avg = sums[i]! / Math.max(1, u.content.length);
     return (
       w.position / (1 + u.index) +
+      w.firstParagraph * (u.paragraph === units[0]!.paragraph ? 1 : 0) +
       w.frequencySum * (sums[i]! / maxSum) +
       w.titleOverlap * Math.min(1, overlap) +
       w.hasNumber * (/\d/.test(u.text) ? 1 : 0) +

@@ -21,10 +21,12 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 export function selectFacts(input: {
   units: readonly Unit[];
   scores: readonly number[];
-  summaryIndex: number;
+  /** Units the card already shows (the lead behind the title, the summary's sentence). */
+  taken: readonly number[];
   faithful: (text: string) => boolean;
 }): Array<{ index: number; fact: Fact }> {
-  const { units, summaryIndex, faithful } = input;
+  const { units, taken, faithful } = input;
+  const summaryIndex = taken[taken.length - 1]!;
   // Scores on a 0..1 scale so the redundancy and number terms weigh the same in every article.
   const lo = Math.min(...input.scores);
   const span = Math.max(...input.scores) - lo || 1;
@@ -39,9 +41,9 @@ export function selectFacts(input: {
     }
     return texts.get(i)!;
   };
-  const order = units.map((_, i) => i).filter((i) => i !== summaryIndex);
+  const order = units.map((_, i) => i).filter((i) => !taken.includes(i));
   order.sort((a, b) => scores[b]! - scores[a]! || a - b);
-  const selected = [summaryIndex];
+  const selected = [...taken];
   const chosen: Array<{ index: number; fact: Fact }> = [];
   let budget: number = CARD_LIMITS.factsTotalChars;
   while (chosen.length < CARD_LIMITS.maxFacts) {
