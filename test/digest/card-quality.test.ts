@@ -115,7 +115,7 @@ describe("the faithfulness guard", () => {
   it("catches a planted wrong number in any field, in any written form", () => {
     const planted = {
       ...result.card,
-      title: `${result.card.title} (twelve)`,
+      title: `${result.card.title} (thirteen)`,
       summary: `${result.card.summary} It cost 2,024 tenge.`,
       facts: [
         { text: "Over 6,000 conscripts got 1.9 million tenge.", sentence: "x" },
@@ -123,7 +123,7 @@ describe("the faithfulness guard", () => {
       ],
     };
     expect(checkFaithfulness(planted, seed.text)).toEqual([
-      { field: "title", numbers: ["twelve"] },
+      { field: "title", numbers: ["thirteen"] },
       { field: "summary", numbers: ["2,024"] },
       { field: "facts[0]", numbers: ["6,000", "1.9 million"] },
     ]);
