@@ -28,7 +28,8 @@ async function startApp(config: Config): Promise<number> {
   };
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
-  return app.start();
+  await app.start();
+  return app.done;
 }
 
 async function main(argv: string[]): Promise<number> {

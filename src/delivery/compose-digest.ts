@@ -1,0 +1,29 @@
+import type { FactCard } from "../digest/index.js";
+import type { CardStore } from "../store/index.js";
+import { matchesFilter } from "./matches-filter.js";
+import type { Subscription } from "./subscription.js";
+
+/**
+ * The cards a digest holds: not yet received by the target, matching the filter, newest first, up
+ * to `count`. Later digests only look at cards that arrived after the subscription was made, so
+ * the backlog never trickles out; the first digest takes the newest cards regardless of arrival.
+ */
+export function composeDigest(
+  cards: Pick<CardStore, "unreceived">,
+  subscription: Subscription,
+  options: { first: boolean },
+): FactCard[] {
+  const want = subscription.count;
+  const filtered = subscription.include.length > 0 || subscription.exclude.length > 0;
+  const pageSize = filtered ? Math.max(50, want * 4) : want;
+  const arrivedSince = options.first ? undefined : subscription.createdAt;
+  const picked: FactCard[] = [];
+  for (let offset = 0; picked.length < want; offset += pageSize) {
+    const page = cards.unreceived(subscription.target, { arrivedSince, limit: pageSize, offset });
+    for (const card of page) {
+      if (picked.length < want && matchesFilter(card, subscription)) picked.push(card);
+    }
+    if (page.length < pageSize) break;
+  }
+  return picked;
+}

@@ -1,0 +1,118 @@
+import type { Clock } from "../lib/clock.js";
+import type { Store } from "../store/index.js";
+import type { BotBackend, SubscribeResult } from "./bot-backend.js";
+import { validateCron, validateTimeZone } from "./schedule/index.js";
+import { DeliveryTarget, type NewSubscription, type Subscription } from "./subscription.js";
+
+export interface BotBackendDeps {
+  store: Store;
+  clock: Clock;
+  /** After subscribe/unsubscribe: the integrator wires this to `scheduler.refresh()`. */
+  onChange?: () => void;
+  /** Most subscriptions one chat may hold (spam guard). */
+  maxPerChat?: number;
+}
+
+const LIMITS = { minCount: 1, maxCount: 10, maxPerChat: 10, maxKeywords: 20, maxKeywordChars: 50 };
+
+function cleanKeywords(words: readonly string[] | undefined): string[] {
+  return [...new Set((words ?? []).map((w) => w.trim().toLowerCase()).filter(Boolean))];
+}
+
+/** One line the user can act on, or undefined when the input is fine. */
+function problemWith(
+  input: NewSubscription,
+  include: string[],
+  exclude: string[],
+): string | undefined {
+  if (!DeliveryTarget.safeParse(input.target).success) return "this chat cannot be subscribed";
+  const cron = validateCron(input.cron);
+  if (!cron.ok) return cron.error;
+  const zone = validateTimeZone(input.timezone ?? "UTC");
+  if (!zone.ok) return zone.error;
+  const count = input.count ?? 5;
+  if (!Number.isInteger(count) || count < LIMITS.minCount || count > LIMITS.maxCount) {
+    return `count must be a whole number from ${LIMITS.minCount} to ${LIMITS.maxCount}, e.g. 5`;
+  }
+  const keywords = [...include, ...exclude];
+  if (keywords.length > LIMITS.maxKeywords) return `at most ${LIMITS.maxKeywords} keywords in all`;
+  const long = keywords.find((k) => k.length > LIMITS.maxKeywordChars);
+  if (long !== undefined)
+    return `keyword "${long.slice(0, 20)}…" is longer than ${LIMITS.maxKeywordChars} characters`;
+  const both = include.find((k) => exclude.includes(k));
+  if (both !== undefined) return `"${both}" is both included and excluded`;
+  return undefined;
+}
+
+const sameSchedule = (a: Subscription, b: NewSubscription, include: string[], exclude: string[]) =>
+  a.target.threadId === (b.target.threadId ?? null) &&
+  a.cron.trim() === b.cron.trim() &&
+  a.timezone === (b.timezone?.trim() || "UTC") &&
+  a.count === (b.count ?? 5) &&
+  a.include.join() === include.join() &&
+  a.exclude.join() === exclude.join();
+
+/** The platform-neutral command backend over the store: commands read stored cards, never recompute. */
+export function createBotBackend(deps: BotBackendDeps): BotBackend {
+  const { store, clock } = deps;
+  const changed = () => deps.onChange?.();
+  const maxPerChat = deps.maxPerChat ?? LIMITS.maxPerChat;
+
+  function subscribe(input: NewSubscription): SubscribeResult {
+    const include = cleanKeywords(input.include);
+    const exclude = cleanKeywords(input.exclude);
+    const problem = problemWith(input, include, exclude);
+    if (problem !== undefined) return { ok: false, error: problem };
+    const existing = store.subscriptions.listByChat(input.target);
+    const twin = existing.find((s) => sameSchedule(s, input, include, exclude));
+    if (twin !== undefined) {
+      return { ok: false, error: `this chat already has that subscription (${twin.id})` };
+    }
+    if (existing.length >= maxPerChat) {
+      return {
+        ok: false,
+        error: `this chat already has ${existing.length} subscriptions; remove one with /unsubscribe <id>`,
+      };
+    }
+    const subscription = store.subscriptions.create(
+      {
+        ...input,
+        cron: input.cron.trim().split(/\s+/).join(" "),
+        timezone: input.timezone?.trim() || "UTC",
+        include,
+        exclude,
+      },
+      clock.now(),
+    );
+    changed();
+    return { ok: true, subscription };
+  }
+
+  return {
+    latest: ({ limit, offset }) => ({
+      cards: store.cards.latest({ limit, offset }),
+      total: store.cards.count(),
+    }),
+    card: (idOrPrefix) => store.cards.get(idOrPrefix),
+    search: (query, limit) => store.cards.search(query, limit),
+    suggest: (prefix, limit) => store.cards.suggest(prefix, limit),
+    subscribe,
+    unsubscribe(where, id) {
+      const now = clock.now();
+      const targets = store.subscriptions
+        .listByChat(where)
+        .filter((s) => id === undefined || s.id === id.trim().toLowerCase());
+      const removed = store.transaction(() =>
+        targets.flatMap((s) => {
+          const gone = store.subscriptions.remove(s.id);
+          // Queued parts of an unsubscribed digest must not go out any more.
+          store.ledger.cancelPending({ subscriptionId: s.id }, "unsubscribed", now);
+          return gone === undefined ? [] : [gone];
+        }),
+      );
+      if (removed.length > 0) changed();
+      return removed;
+    },
+    subscriptions: (where) => store.subscriptions.listByChat(where),
+  };
+}

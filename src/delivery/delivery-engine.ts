@@ -1,0 +1,94 @@
+import type { Clock } from "../lib/clock.js";
+import type { Logger } from "../lib/logger.js";
+import type { Store } from "../store/index.js";
+import type { DeliveryChannel } from "./channel.js";
+import { createDeliveryLease } from "./delivery-lease.js";
+import type { DeliveryFatalError } from "./delivery-fatal-error.js";
+import { deliveryOptions, type DeliveryOptions } from "./delivery-options.js";
+import { emptyStats, type DeliveryStats } from "./delivery-stats.js";
+import { createLeaseHolder, isLeaseHolderGone } from "./lease-holder.js";
+import { createLedgerWorker } from "./ledger-worker.js";
+import { createSendSettler } from "./settle-send.js";
+import { sleep as realSleep, type Sleep } from "./sleep.js";
+import type { OnSlot } from "./schedule/index.js";
+import { createSlotHandler, type EnqueueResult, type SlotInfo } from "./slot-handler.js";
+import type { Platform, Subscription } from "./subscription.js";
+
+export interface DeliveryEngineDeps {
+  store: Store;
+  /** One per platform; a platform without a channel gets no digests queued. */
+  channels: readonly DeliveryChannel[];
+  clock: Clock;
+  logger: Logger;
+  sleep?: Sleep;
+  options?: Partial<DeliveryOptions>;
+  /** Lease holder name; default `host:pid:random`. */
+  holder?: string;
+  isHolderGone?: (holder: string) => boolean;
+  /** Delivery stopped for good (401, lease held with leaseBusy "exit", ledger failure): exit non-zero. */
+  onFatal?: (error: DeliveryFatalError) => void;
+  /** Subscriptions were deactivated or moved: refresh the scheduler. */
+  onChange?: () => void;
+}
+
+export interface DeliveryEngine {
+  /** For the scheduler: queue this slot's digest (durably) and wake the worker. */
+  onSlot: OnSlot;
+  /** Same as onSlot, with the outcome (for tests and tools). */
+  enqueue(subscription: Subscription, slot: Date, info?: SlotInfo): Promise<EnqueueResult>;
+  /** Starts the worker (lease, crash recovery, sending); returns at once. */
+  start(): void;
+  /** Stops taking rows, lets in-flight sends finish, releases the lease. Idempotent; closes nothing. */
+  stop(): Promise<void>;
+  /** Resolves when nothing is pending or in flight. */
+  whenIdle(): Promise<void>;
+  stats(): DeliveryStats;
+  readonly fatal: DeliveryFatalError | undefined;
+}
+
+/** The delivery side of the app: slots in, paced and retried sends out, all through the ledger. */
+export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
+  const options = deliveryOptions(deps.options);
+  const sleep = deps.sleep ?? realSleep;
+  const stats = emptyStats();
+  const channels = new Map<Platform, DeliveryChannel>(deps.channels.map((c) => [c.platform, c]));
+  const onChange = deps.onChange ?? (() => {});
+  const lease = createDeliveryLease({
+    store: deps.store,
+    clock: deps.clock,
+    holder: deps.holder ?? createLeaseHolder(),
+    name: options.leaseName,
+    ttlMs: options.leaseTtlMs,
+    isHolderGone: deps.isHolderGone ?? isLeaseHolderGone,
+  });
+  const settler = createSendSettler({ ...deps, options, stats, onChange });
+  const worker = createLedgerWorker({
+    ...deps,
+    channels,
+    sleep,
+    options,
+    lease,
+    settler,
+    onFatal: deps.onFatal ?? (() => {}),
+  });
+  const slots = createSlotHandler({ ...deps, channels, sleep, options, onEnqueued: worker.wake });
+  let stopping: Promise<void> | undefined;
+
+  return {
+    onSlot: slots.onSlot,
+    enqueue: slots.enqueue,
+    start: () => worker.start(),
+    stop() {
+      stopping ??= (async () => {
+        await slots.drain();
+        await worker.stop();
+      })();
+      return stopping;
+    },
+    whenIdle: () => worker.whenIdle(),
+    stats: () => ({ ...stats }),
+    get fatal() {
+      return worker.fatal;
+    },
+  };
+}

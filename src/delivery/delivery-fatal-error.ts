@@ -1,0 +1,6 @@
+import { DigestBotError } from "../lib/errors.js";
+
+/** Delivery cannot go on (bad token, lease held elsewhere with leaseBusy "exit", store failure). */
+export class DeliveryFatalError extends DigestBotError {
+  override name = "DeliveryFatalError";
+}

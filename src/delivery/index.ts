@@ -1,0 +1,27 @@
+export { DeliveryTarget, Platform, Subscription, type NewSubscription } from "./subscription.js";
+export {
+  DeliveryError,
+  type ChannelLimits,
+  type DeliveryChannel,
+  type DeliveryFailure,
+  type MessagePart,
+  type SendOptions,
+} from "./channel.js";
+export type { BotBackend, SubscribeResult } from "./bot-backend.js";
+export { createBotBackend, type BotBackendDeps } from "./create-bot-backend.js";
+export {
+  createDeliveryEngine,
+  type DeliveryEngine,
+  type DeliveryEngineDeps,
+} from "./delivery-engine.js";
+export { DELIVERY_DEFAULTS, deliveryOptions, type DeliveryOptions } from "./delivery-options.js";
+export { DeliveryFatalError } from "./delivery-fatal-error.js";
+export type { DeliveryStats } from "./delivery-stats.js";
+export type { EnqueueResult, SlotInfo } from "./slot-handler.js";
+export { composeDigest } from "./compose-digest.js";
+export { matchesFilter } from "./matches-filter.js";
+export { ledgerRowId } from "./ledger-row-id.js";
+export { createPacer, type Pacer, type PacerDelay } from "./pacer.js";
+export { classifyFailure } from "./classify-failure.js";
+export { createLeaseHolder, isLeaseHolderGone } from "./lease-holder.js";
+export { sleep, type Sleep } from "./sleep.js";

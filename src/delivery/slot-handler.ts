@@ -1,0 +1,139 @@
+import type { Logger } from "../lib/logger.js";
+import type { Clock } from "../lib/clock.js";
+import type { NewLedgerRow, Store } from "../store/index.js";
+import type { DeliveryChannel } from "./channel.js";
+import { composeDigest } from "./compose-digest.js";
+import type { DeliveryOptions } from "./delivery-options.js";
+import { ledgerRowId } from "./ledger-row-id.js";
+import type { OnSlot } from "./schedule/index.js";
+import type { Sleep } from "./sleep.js";
+import type { Platform, Subscription } from "./subscription.js";
+
+export type SlotInfo = Parameters<OnSlot>[2];
+
+export type EnqueueResult =
+  | { status: "enqueued"; rows: number; cards: number }
+  | { status: "exists" | "empty" | "inactive" | "no_channel" | "error" };
+
+export interface SlotHandlerDeps {
+  store: Store;
+  channels: ReadonlyMap<Platform, DeliveryChannel>;
+  clock: Clock;
+  logger: Logger;
+  sleep: Sleep;
+  options: Pick<DeliveryOptions, "enqueueBatchSize" | "emptyNotice">;
+  /** Called after a commit that added rows (wakes the worker). */
+  onEnqueued: () => void;
+}
+
+interface Request {
+  subscription: Subscription;
+  slot: Date;
+  info: SlotInfo;
+  resolve: (result: EnqueueResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Turns slots into ledger rows. Calls arriving together (one cron minute for thousands of
+ * subscriptions) share one transaction, so they cost one fsync instead of one each.
+ */
+export function createSlotHandler(deps: SlotHandlerDeps) {
+  const { store, clock, logger } = deps;
+  const queue: Request[] = [];
+  let flushing: Promise<void> | undefined;
+
+  function enqueueOne({ subscription, slot, info }: Request, now: Date): EnqueueResult {
+    const slotIso = slot.toISOString();
+    if (store.ledger.hasSlot(subscription.id, slotIso)) return { status: "exists" };
+    // Re-read: the chat may have moved or the subscription been turned off since scheduling.
+    const sub = store.subscriptions.get(subscription.id);
+    if (sub === undefined || !sub.active) return { status: "inactive" };
+    const channel = deps.channels.get(sub.target.platform);
+    if (channel === undefined) {
+      logger.warn(
+        { subscription: sub.id, platform: sub.target.platform },
+        "no channel for platform",
+      );
+      return { status: "no_channel" };
+    }
+    const cards = composeDigest(store.cards, sub, { first: !store.ledger.hasAny(sub.id) });
+    if (cards.length === 0 && !sub.notifyEmpty) return { status: "empty" };
+    const parts =
+      cards.length > 0
+        ? channel.render(cards, {})
+        : channel.render([], { emptyNotice: deps.options.emptyNotice });
+    const cardIds = cards.map((c) => c.id);
+    const rows: NewLedgerRow[] = parts.map((payload, partIndex) => ({
+      id: ledgerRowId(sub.id, slotIso, partIndex),
+      subscriptionId: sub.id,
+      slot: slotIso,
+      partIndex,
+      partCount: parts.length,
+      target: sub.target,
+      payload,
+      cardIds,
+    }));
+    const inserted = store.ledger.insert(rows, now);
+    if (info.catchUp)
+      logger.info({ subscription: sub.id, slot: slotIso }, "catch-up digest queued");
+    return inserted > 0
+      ? { status: "enqueued", rows: inserted, cards: cards.length }
+      : { status: "empty" };
+  }
+
+  function flushBatch(batch: Request[]): void {
+    const results: EnqueueResult[] = [];
+    try {
+      store.transaction(() => {
+        const now = clock.now();
+        for (const request of batch) {
+          try {
+            // Nested: a savepoint, so one failing digest does not undo the others.
+            results.push(store.transaction(() => enqueueOne(request, now)));
+          } catch (error) {
+            logger.error(
+              { err: error, subscription: request.subscription.id },
+              "could not queue digest",
+            );
+            results.push({ status: "error" });
+          }
+        }
+      });
+    } catch (error) {
+      for (const request of batch) request.reject(error);
+      return;
+    }
+    batch.forEach((request, i) => request.resolve(results[i] ?? { status: "error" }));
+    if (results.some((r) => r.status === "enqueued")) deps.onEnqueued();
+  }
+
+  async function flush(): Promise<void> {
+    // Let every call made in the same tick join the first batch.
+    await Promise.resolve();
+    while (queue.length > 0) {
+      flushBatch(queue.splice(0, deps.options.enqueueBatchSize));
+      // Yield between batches so sends keep flowing while a big minute is being queued.
+      if (queue.length > 0) await deps.sleep(0);
+    }
+    flushing = undefined;
+  }
+
+  function enqueue(subscription: Subscription, slot: Date, info: SlotInfo = { catchUp: false }) {
+    return new Promise<EnqueueResult>((resolve, reject) => {
+      queue.push({ subscription, slot, info, resolve, reject });
+      flushing ??= flush();
+    });
+  }
+
+  return {
+    enqueue,
+    onSlot: (async (subscription, slot, info) => {
+      await enqueue(subscription, slot, info);
+    }) satisfies OnSlot,
+    /** Resolves when every call made so far is committed (or failed). */
+    drain: async () => {
+      while (flushing !== undefined) await flushing;
+    },
+  };
+}

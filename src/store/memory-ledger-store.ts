@@ -1,0 +1,166 @@
+import { emptyCounts, type LedgerFilter, type LedgerRow } from "./ledger-row.js";
+import type { LedgerStore } from "./store.js";
+
+const slotKey = (subscriptionId: string, slot: string) => `${subscriptionId}\u0000${slot}`;
+
+const matches = (row: LedgerRow, filter: LedgerFilter = {}) =>
+  (filter.subscriptionId === undefined || row.subscriptionId === filter.subscriptionId) &&
+  (filter.slot === undefined || row.slot === filter.slot) &&
+  (filter.status === undefined || row.status === filter.status);
+
+const patch = (row: LedgerRow, changes: Partial<LedgerRow>) => Object.assign(row, changes);
+
+/**
+ * The outbox in Maps. `pending` keeps rows in the order they became pending, so `due` scans only
+ * pending rows (fast enough for 10,000-row tests) instead of sorting everything.
+ */
+export function createMemoryLedgerStore(): LedgerStore {
+  const rows = new Map<string, LedgerRow>();
+  const slots = new Map<string, LedgerRow[]>();
+  const subscriptions = new Set<string>();
+  const pending = new Map<string, LedgerRow>();
+
+  const setPending = (row: LedgerRow) => {
+    pending.delete(row.id);
+    if (row.status === "pending") pending.set(row.id, row);
+  };
+  const earlierPartsSettled = (row: LedgerRow) =>
+    (slots.get(slotKey(row.subscriptionId, row.slot)) ?? []).every(
+      (p) => p.partIndex >= row.partIndex || (p.status !== "pending" && p.status !== "sending"),
+    );
+  const claimedBy = (id: string, epoch: number) => {
+    const row = rows.get(id);
+    return row?.status === "sending" && row.claimedEpoch === epoch ? row : undefined;
+  };
+
+  return {
+    insert(newRows, now) {
+      let inserted = 0;
+      const at = now.toISOString();
+      for (const fresh of newRows) {
+        const siblings = slots.get(slotKey(fresh.subscriptionId, fresh.slot)) ?? [];
+        if (rows.has(fresh.id) || siblings.some((p) => p.partIndex === fresh.partIndex)) continue;
+        const row: LedgerRow = {
+          ...structuredClone(fresh),
+          status: "pending",
+          attempts: 0,
+          nextAttemptAt: at,
+          firstAttemptAt: null,
+          lastAttemptAt: null,
+          maybeDeliveredAt: null,
+          claimedEpoch: null,
+          lastError: null,
+          createdAt: at,
+          updatedAt: at,
+        };
+        rows.set(row.id, row);
+        slots.set(slotKey(row.subscriptionId, row.slot), [...siblings, row]);
+        subscriptions.add(row.subscriptionId);
+        setPending(row);
+        inserted++;
+      }
+      return inserted;
+    },
+    hasSlot: (subscriptionId, slot) => slots.has(slotKey(subscriptionId, slot)),
+    hasAny: (subscriptionId) => subscriptions.has(subscriptionId),
+    get: (id) => {
+      const row = rows.get(id);
+      return row === undefined ? undefined : structuredClone(row);
+    },
+    list: (filter) =>
+      [...rows.values()]
+        .filter((r) => matches(r, filter))
+        .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
+        .map((r) => structuredClone(r)),
+    counts(filter) {
+      const counts = emptyCounts();
+      for (const row of rows.values()) {
+        if (!matches(row, filter)) continue;
+        counts[row.status]++;
+        counts.total++;
+      }
+      return counts;
+    },
+    due(now, limit) {
+      const at = now.toISOString();
+      const result: LedgerRow[] = [];
+      for (const row of pending.values()) {
+        if (result.length >= limit) break;
+        if (row.nextAttemptAt <= at && earlierPartsSettled(row)) result.push(structuredClone(row));
+      }
+      return result;
+    },
+    nextDueAt() {
+      let earliest: string | undefined;
+      for (const row of pending.values()) {
+        if (earliest !== undefined && row.nextAttemptAt >= earliest) continue;
+        if (earlierPartsSettled(row)) earliest = row.nextAttemptAt;
+      }
+      return earliest;
+    },
+    claim(id, epoch, now) {
+      const row = rows.get(id);
+      if (row?.status !== "pending") return false;
+      const at = now.toISOString();
+      patch(row, {
+        status: "sending",
+        attempts: row.attempts + 1,
+        firstAttemptAt: row.firstAttemptAt ?? at,
+        lastAttemptAt: at,
+        claimedEpoch: epoch,
+        updatedAt: at,
+      });
+      setPending(row);
+      return true;
+    },
+    settle(id, epoch, status, error, now) {
+      const row = claimedBy(id, epoch);
+      if (row === undefined) return false;
+      patch(row, { status, lastError: error, updatedAt: now.toISOString() });
+      return true;
+    },
+    release(id, epoch, retry, now) {
+      const row = claimedBy(id, epoch);
+      if (row === undefined) return false;
+      patch(row, {
+        status: "pending",
+        nextAttemptAt: retry.nextAttemptAt.toISOString(),
+        lastError: retry.error,
+        maybeDeliveredAt: retry.maybeDelivered
+          ? (row.maybeDeliveredAt ?? row.lastAttemptAt)
+          : row.maybeDeliveredAt,
+        updatedAt: now.toISOString(),
+      });
+      setPending(row);
+      return true;
+    },
+    defer(id, until, now) {
+      const row = rows.get(id);
+      if (row?.status !== "pending") return false;
+      patch(row, { nextAttemptAt: until.toISOString(), updatedAt: now.toISOString() });
+      setPending(row);
+      return true;
+    },
+    retarget(platform, fromChatId, toChatId, now) {
+      let moved = 0;
+      for (const row of rows.values()) {
+        if (row.status !== "pending" && row.status !== "sending") continue;
+        if (row.target.platform !== platform || row.target.chatId !== fromChatId) continue;
+        row.target.chatId = toChatId;
+        row.updatedAt = now.toISOString();
+        moved++;
+      }
+      return moved;
+    },
+    cancelPending({ subscriptionId, slot }, reason, now) {
+      let cancelled = 0;
+      for (const row of [...pending.values()]) {
+        if (!matches(row, { subscriptionId, slot })) continue;
+        patch(row, { status: "failed", lastError: reason, updatedAt: now.toISOString() });
+        setPending(row);
+        cancelled++;
+      }
+      return cancelled;
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { createMemoryCardStore } from "./memory-card-store.js";
+import { createMemoryKvStore } from "./memory-kv-store.js";
+import { createMemoryLeaseStore } from "./memory-lease-store.js";
+import { createMemoryLedgerStore } from "./memory-ledger-store.js";
+import { createMemoryReceivedStore } from "./memory-received-store.js";
+import { createMemorySubscriptionStore } from "./memory-subscription-store.js";
+import type { RandomIndex } from "./subscription-id.js";
+import type { Store } from "./store.js";
+
+export interface MemoryStoreOptions {
+  /** Deterministic subscription ids in tests. */
+  random?: RandomIndex;
+}
+
+/** Everything in Maps: for unit tests and runs without a database. Not shared across processes. */
+export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
+  const received = createMemoryReceivedStore();
+  return {
+    kind: "memory",
+    cards: createMemoryCardStore(received),
+    subscriptions: createMemorySubscriptionStore(options.random),
+    received,
+    ledger: createMemoryLedgerStore(),
+    lease: createMemoryLeaseStore(),
+    kv: createMemoryKvStore(),
+    transaction: (fn) => fn(),
+  };
+}

@@ -1,0 +1,157 @@
+import type { Database } from "better-sqlite3";
+import { systemClock, type Clock } from "../lib/clock.js";
+import { StoreError } from "../lib/errors.js";
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Append only: a released migration is never edited, a change is a new version. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "cards, subscriptions, received",
+    sql: `
+      CREATE TABLE cards (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL UNIQUE,
+        date TEXT,
+        title TEXT NOT NULL,
+        search_text TEXT NOT NULL,
+        arrived_at TEXT NOT NULL,
+        json TEXT NOT NULL
+      );
+      CREATE INDEX cards_newest ON cards (date, arrived_at, seq);
+      CREATE TABLE subscriptions (
+        id TEXT PRIMARY KEY,
+        platform TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        thread_id TEXT,
+        cron TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        include_json TEXT NOT NULL,
+        exclude_json TEXT NOT NULL,
+        notify_empty INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        active INTEGER NOT NULL,
+        consecutive_failures INTEGER NOT NULL,
+        last_slot TEXT
+      );
+      CREATE INDEX subscriptions_chat ON subscriptions (platform, chat_id);
+      CREATE TABLE received (
+        platform TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        thread_id TEXT NOT NULL,
+        card_id TEXT NOT NULL,
+        subscription_id TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (platform, chat_id, thread_id, card_id)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 2,
+    name: "delivery ledger, lease, kv",
+    sql: `
+      CREATE TABLE ledger (
+        id TEXT PRIMARY KEY,
+        subscription_id TEXT NOT NULL,
+        slot TEXT NOT NULL,
+        part_index INTEGER NOT NULL,
+        part_count INTEGER NOT NULL,
+        platform TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        thread_id TEXT,
+        payload TEXT NOT NULL,
+        card_ids TEXT NOT NULL,
+        status TEXT NOT NULL
+          CHECK (status IN ('pending', 'sending', 'sent', 'uncertain', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        first_attempt_at TEXT,
+        last_attempt_at TEXT,
+        maybe_delivered_at TEXT,
+        claimed_epoch INTEGER,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (subscription_id, slot, part_index)
+      );
+      CREATE INDEX ledger_due ON ledger (next_attempt_at, id) WHERE status = 'pending';
+      CREATE INDEX ledger_chat ON ledger (platform, chat_id);
+      CREATE TABLE lease (
+        name TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        epoch INTEGER NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE TABLE kv (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+/**
+ * Applies every migration not yet recorded, each once and in its own IMMEDIATE transaction (so two
+ * processes starting together cannot both apply one). Returns the versions applied now.
+ */
+export function applyMigrations(
+  db: Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+  clock: Clock = systemClock,
+): number[] {
+  assertOrdered(migrations);
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const newest = db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as {
+    v: number | null;
+  };
+  const known = migrations.at(-1)?.version ?? 0;
+  if ((newest.v ?? 0) > known) {
+    throw new StoreError(
+      `database schema version ${newest.v} is newer than this build knows (${known}); upgrade the app`,
+      { table: "schema_migrations", version: newest.v },
+    );
+  }
+  const isApplied = db.prepare("SELECT 1 FROM schema_migrations WHERE version = ?");
+  const record = db.prepare(
+    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+  );
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    const apply = db.transaction(() => {
+      if (isApplied.get(migration.version) !== undefined) return;
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, clock.now().toISOString());
+      applied.push(migration.version);
+    });
+    try {
+      apply.immediate();
+    } catch (error) {
+      throw new StoreError(
+        `migration ${migration.version} (${migration.name}) failed and was rolled back`,
+        { version: migration.version },
+        { cause: error },
+      );
+    }
+  }
+  return applied;
+}
+
+function assertOrdered(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    const previous = migrations[i - 1];
+    if (previous !== undefined && m.version <= previous.version) {
+      throw new StoreError(
+        `migration versions must increase: ${previous.version} then ${m.version}`,
+      );
+    }
+  });
+}

@@ -1,0 +1,114 @@
+import type { Database, Statement } from "better-sqlite3";
+import { z } from "zod";
+import { FactCard } from "../digest/index.js";
+import { cardSearchText, queryWords, suggestionRank } from "./card-text.js";
+import { jsonColumn, parseRow } from "./parse-row.js";
+import type { CardStore } from "./store.js";
+
+const CardRow = z.object({ id: z.string(), json: jsonColumn(FactCard) });
+const COLUMNS = "id, json";
+const NEWEST = "ORDER BY date DESC, arrived_at DESC, seq DESC"; // DESC puts NULL dates last
+
+const toCard = (row: unknown): FactCard =>
+  parseRow(CardRow, "cards", String((row as { id?: unknown }).id), row).json;
+
+export function createSqliteCardStore(db: Database): CardStore {
+  const q = {
+    bySource: db.prepare("SELECT id, json FROM cards WHERE source = ?"),
+    byIdKeep: db.prepare("SELECT seq, arrived_at FROM cards WHERE id = ?"),
+    deleteFor: db.prepare("DELETE FROM cards WHERE source = ? OR id = ?"),
+    insert:
+      db.prepare(`INSERT INTO cards (seq, id, source, date, title, search_text, arrived_at, json)
+      VALUES (@seq, @id, @source, @date, @title, @searchText, @arrivedAt, @json)`),
+    removeBySource: db.prepare("DELETE FROM cards WHERE source = ?"),
+    sources: db.prepare("SELECT source, id FROM cards ORDER BY source"),
+    count: db.prepare("SELECT COUNT(*) AS n FROM cards"),
+    latest: db.prepare(`SELECT ${COLUMNS} FROM cards ${NEWEST} LIMIT ? OFFSET ?`),
+    exact: db.prepare(`SELECT ${COLUMNS} FROM cards WHERE id = ?`),
+    prefix: db.prepare(`SELECT ${COLUMNS} FROM cards WHERE id GLOB ? LIMIT 2`),
+    titles: db.prepare(`SELECT id, title FROM cards ${NEWEST}`),
+    unreceived: db.prepare(`SELECT ${COLUMNS} FROM cards c
+      WHERE (@since IS NULL OR c.arrived_at >= @since)
+        AND NOT EXISTS (SELECT 1 FROM received r WHERE r.platform = @platform
+          AND r.chat_id = @chatId AND r.thread_id = @threadId AND r.card_id = c.id)
+      ${NEWEST} LIMIT @limit OFFSET @offset`),
+  };
+  const searches = new Map<number, Statement<unknown[]>>();
+  const searchFor = (n: number) => {
+    let statement = searches.get(n);
+    if (statement === undefined) {
+      const where = Array.from({ length: n }, () => "instr(search_text, ?) > 0").join(" AND ");
+      statement = db.prepare<unknown[]>(
+        `SELECT ${COLUMNS} FROM cards WHERE ${where} ${NEWEST} LIMIT ?`,
+      );
+      searches.set(n, statement);
+    }
+    return statement;
+  };
+
+  const upsert = db.transaction((card: FactCard, arrivedAt: Date) => {
+    const json = JSON.stringify(card);
+    const current = q.bySource.get(card.source) as { id: string; json: string } | undefined;
+    if (current?.id === card.id && current.json === json) return "unchanged" as const;
+    // Same text (same id) keeps its arrival: nothing new reached the reader.
+    const sameText = q.byIdKeep.get(card.id) as { seq: number; arrived_at: string } | undefined;
+    q.deleteFor.run(card.source, card.id);
+    q.insert.run({
+      seq: sameText?.seq ?? null,
+      id: card.id,
+      source: card.source,
+      date: card.date,
+      title: card.title,
+      searchText: cardSearchText(card),
+      arrivedAt: sameText?.arrived_at ?? arrivedAt.toISOString(),
+      json,
+    });
+    return current !== undefined || sameText !== undefined ? "replaced" : "inserted";
+  });
+
+  return {
+    upsert: (card, arrivedAt) => upsert(card, arrivedAt),
+    removeBySource: (source) => q.removeBySource.run(source).changes > 0,
+    sources: () => q.sources.all() as Array<{ source: string; id: string }>,
+    count: () => (q.count.get() as { n: number }).n,
+    latest: ({ limit, offset }) => q.latest.all(limit, offset).map(toCard),
+    get(idOrPrefix) {
+      const key = idOrPrefix.trim().toLowerCase();
+      const exact = q.exact.get(key);
+      if (exact !== undefined) return toCard(exact);
+      // Card ids are hex; anything else cannot be a prefix (and must not reach GLOB).
+      if (key.length < 4 || !/^[0-9a-f]+$/.test(key)) return undefined;
+      const rows = q.prefix.all(`${key}*`);
+      return rows.length === 1 ? toCard(rows[0]) : undefined;
+    },
+    search(query, limit) {
+      const words = queryWords(query);
+      if (words.length === 0) return [];
+      return searchFor(words.length)
+        .all(...(words as unknown[]), limit)
+        .map(toCard);
+    },
+    suggest(prefix, limit) {
+      const rows = q.titles.all() as Array<{ id: string; title: string }>;
+      return rows
+        .map((row) => ({ row, rank: suggestionRank(row, prefix) }))
+        .filter(
+          (x): x is { row: { id: string; title: string }; rank: number } => x.rank !== undefined,
+        )
+        .sort((a, b) => a.rank - b.rank)
+        .slice(0, limit)
+        .map(({ row }) => ({ id: row.id, title: row.title }));
+    },
+    unreceived: (target, { arrivedSince, limit, offset }) =>
+      q.unreceived
+        .all({
+          since: arrivedSince ?? null,
+          platform: target.platform,
+          chatId: target.chatId,
+          threadId: target.threadId ?? "",
+          limit,
+          offset,
+        })
+        .map(toCard),
+  };
+}

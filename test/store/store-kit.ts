@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Database } from "better-sqlite3";
+import {
+  createMemoryStore,
+  createSqliteStore,
+  openDatabase,
+  type NewLedgerRow,
+  type Store,
+} from "../../src/store/index.js";
+import type { NewSubscription } from "../../src/delivery/index.js";
+
+/** Deterministic ids: 0,1,2,... mapped onto the id alphabet. */
+export function counterRandom(): (max: number) => number {
+  let n = 0;
+  return (max) => n++ % max;
+}
+
+export interface StoreHandle {
+  store: Store;
+  close(): void;
+}
+
+export const implementations: Array<[string, () => StoreHandle]> = [
+  ["memory", () => ({ store: createMemoryStore(), close: () => {} })],
+  [
+    "sqlite",
+    () => {
+      const db = openDatabase(":memory:");
+      return { store: createSqliteStore(db), close: () => db.close() };
+    },
+  ],
+];
+
+/** A real database file in a fresh temp folder. */
+export function tempDatabase(): { path: string; dir: string; open(): Database; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), "digest-store-"));
+  const path = join(dir, "nested", "digest.db");
+  return {
+    path,
+    dir,
+    open: () => openDatabase(path),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export function newSub(chatId: string, overrides: Partial<NewSubscription> = {}): NewSubscription {
+  return {
+    target: { platform: "telegram", chatId, threadId: null },
+    cron: "0 8 * * *",
+    createdBy: "user-1",
+    ...overrides,
+  };
+}
+
+export function ledgerRows(
+  subscriptionId: string,
+  slot: string,
+  parts: number,
+  chatId = "chat-1",
+): NewLedgerRow[] {
+  return Array.from({ length: parts }, (_, partIndex) => ({
+    id: `${subscriptionId}.${Date.parse(slot).toString(36)}.${partIndex}`,
+    subscriptionId,
+    slot,
+    partIndex,
+    partCount: parts,
+    target: { platform: "telegram", chatId, threadId: null },
+    payload: { text: `part ${partIndex}` },
+    cardIds: ["aaaaaaaaaaaa"],
+  }));
+}
