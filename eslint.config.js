@@ -1,6 +1,5 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
-import importX from "eslint-plugin-import-x";
 
 const sdk = ["grammy", "grammy/*", "@grammyjs/*", "discord.js", "@discordjs/*"];
 const outsideCore = ["**/adapters/**", "**/config.js", "**/app.js", "**/main.js"];
@@ -10,10 +9,8 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    plugins: { "import-x": importX },
     languageOptions: { parserOptions: { projectService: true } },
     rules: {
-      "import-x/no-cycle": "error",
       "no-console": "error",
       "@typescript-eslint/consistent-type-imports": "error",
       "@typescript-eslint/no-floating-promises": "error",
