@@ -1,24 +1,6 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from "discord.js";
 import type { DeliveryFailure } from "../../delivery/channel.js";
-
-/** Failed before a byte reached Discord: retrying cannot double-post. */
-const NOT_SENT_CODES = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "UND_ERR_CONNECT_TIMEOUT",
-]);
-
-function errorCode(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; depth += 1) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    e = e.cause;
-  }
-  return undefined;
-}
+import { errorCode, isNotSentCode } from "../../lib/network-errors.js";
 
 function apiFailure(error: DiscordAPIError): DeliveryFailure {
   const code = Number(error.code);
@@ -46,7 +28,7 @@ export function toDeliveryFailure(error: unknown): DeliveryFailure {
   // 5xx after the library's own retries: the message may or may not exist.
   if (error instanceof HTTPError) return { kind: "ambiguous" };
   const code = errorCode(error);
-  if (code && NOT_SENT_CODES.has(code)) return { kind: "not_sent" };
+  if (isNotSentCode(code)) return { kind: "not_sent" };
   // After a 401 the REST client drops its token and refuses every further request.
   if (error instanceof Error && error.message.startsWith("Expected token to be set")) {
     return { kind: "unauthorized" };

@@ -1,15 +1,7 @@
 import { GrammyError, HttpError } from "grammy";
 import { DeliveryError, type DeliveryFailure } from "../../delivery/channel.js";
 import { redactSecrets } from "../../lib/logger.js";
-
-/** Connection failures that happen before any byte of the request is written. */
-const NOT_SENT_CODES = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-]);
+import { isNotSentCode } from "../../lib/network-errors.js";
 
 /** 400s about the chat rather than the message: deleted topics, lost rights, deactivated groups. */
 const CHAT_GONE_400 =
@@ -63,10 +55,7 @@ export function classifyTelegramError(error: unknown): DeliveryFailure {
     return { kind: "bad_payload" };
   }
   if (error instanceof HttpError) {
-    const code = causeCode(error);
-    return code !== undefined && NOT_SENT_CODES.has(code)
-      ? { kind: "not_sent" }
-      : { kind: "ambiguous" };
+    return isNotSentCode(causeCode(error)) ? { kind: "not_sent" } : { kind: "ambiguous" };
   }
   // Anything else (a bug on our side) happened before the request left.
   return { kind: "not_sent" };
