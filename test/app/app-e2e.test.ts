@@ -7,7 +7,7 @@ import { loadConfig } from "../../src/config.js";
 import type { Clock } from "../../src/lib/clock.js";
 import { createLogger } from "../../src/lib/logger.js";
 import { createFakeDiscord, type FakeDiscord, type Json } from "../fakes/discord/fake-discord.js";
-import { startFakeTelegram, type FakeTelegram } from "../fakes/telegram/index.js";
+import { faults, startFakeTelegram, type FakeTelegram } from "../fakes/telegram/index.js";
 
 const SEEDS = new URL("../../seeds/", import.meta.url).pathname;
 const alice = { id: 1001, is_bot: false, first_name: "Alice", username: "alice" };
@@ -150,5 +150,38 @@ describe("the whole app against local Telegram and Discord servers", () => {
     const log = running.logs.join("");
     expect(log).toContain("could not start");
     expect(log).not.toContain(badToken);
+  });
+
+  it("waits out a Telegram 429 in the middle of a digest and delivers it once", async () => {
+    const { tg } = await startApp();
+    const CHANNEL = -100901;
+    tg.addChat({ id: CHANNEL, type: "channel", title: "Busy", username: "busy_news" });
+    tg.setMember(CHANNEL, alice, "creator");
+    tg.setMember(CHANNEL, tg.bot, "administrator", { can_post_messages: true });
+    tg.fault({ method: "sendMessage", chatId: CHANNEL, fault: faults.rateLimited(1) });
+    tg.sendText({ chat: alice.id, from: alice, text: "/subscribe @busy_news * * * * *" });
+    await tg.waitForMessages(alice.id, 1, 5_000);
+    const [post] = await tg.waitForMessages(CHANNEL, 1, 15_000);
+    const attempts = tg
+      .callsOf("sendMessage")
+      .filter((c) => String(c.params.chat_id) === String(CHANNEL));
+    expect(attempts).toHaveLength(2);
+    expect(post!.text).toContain("Kazakhstan");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(tg.messagesTo(CHANNEL)).toHaveLength(1);
+  });
+
+  it("turns off a Discord subscription at once when its channel was deleted", async () => {
+    const { discord, logs } = await startApp();
+    const call = discord.runCommand({
+      name: "subscribe",
+      options: { channel: discord.ids.announcement, cron: "* * * * *" },
+    });
+    await call.waitFor("edit");
+    discord.deleteChannel(discord.ids.announcement);
+    await expect
+      .poll(() => logs.join(""), { timeout: 15_000, interval: 200 })
+      .toMatch(/"deactivate":true[^\n]*chat unreachable/);
+    expect(discord.messages(discord.ids.announcement)).toHaveLength(0);
   });
 });
