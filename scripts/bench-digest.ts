@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(count) || count < 1)
     throw new Error(`--articles must be a positive integer, got ${values.articles}`);
   const sampler = startRssSampler(50);
-  // Load both wink pipelines first so the baseline RSS separates runtime cost from corpus cost.
+  // Load the wink tokenizer first so the baseline RSS separates runtime cost from corpus cost.
   tokenizeOnly("Warm up.");
   digestArticle({ source: "warm-up.txt", text: "Warm up the pipeline. It has two sentences." });
   const loaded = process.memoryUsage.rss();

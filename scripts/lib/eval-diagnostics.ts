@@ -10,7 +10,7 @@ export interface Diagnostics {
   /** Summaries whose words are not all in the sentence they were matched to. */
   weakSummaryMatches: Array<{ id: string; coverage: number; summary: string; source: string }>;
   fewFacts: Array<{ id: string; facts: number }>;
-  /** Facts opening with a word that points outside the card. */
+  /** Facts opening with a pronoun or connective not shown right after the sentence it refers to. */
   danglingOpeners: Array<{ id: string; text: string }>;
 }
 
@@ -48,8 +48,19 @@ export function diagnose(
         source: e.units[e.summaryMatch.index]!.text,
       });
     if (e.card.facts.length < 3) d.fewFacts.push({ id: e.id, facts: e.card.facts.length });
-    for (const f of e.card.facts)
-      if (DANGLING.test(f.text)) d.danglingOpeners.push({ id: e.id, text: f.text });
+    const shownBefore = (i: number) =>
+      i > 0
+        ? e.card!.facts[i - 1]!.sentence
+        : e.summaryMatch
+          ? e.units[e.summaryMatch.index]!.source
+          : null;
+    e.card.facts.forEach((f, i) => {
+      if (!DANGLING.test(f.text)) return;
+      const at = e.units.findIndex((u) => u.source === f.sentence);
+      // The core allows "It …" only right after the sentence "It" refers to.
+      if (at > 0 && e.units[at - 1]!.source === shownBefore(i)) return;
+      d.danglingOpeners.push({ id: e.id, text: f.text });
+    });
   });
   return d;
 }
