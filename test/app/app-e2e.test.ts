@@ -184,4 +184,21 @@ describe("the whole app against local Telegram and Discord servers", () => {
       .toMatch(/"deactivate":true[^\n]*chat unreachable/);
     expect(discord.messages(discord.ids.announcement)).toHaveLength(0);
   });
+
+  it("answers /latest, /card and /search from the stored cards on both platforms", async () => {
+    const { tg, discord } = await startApp({ leadMs: 50_000 });
+    tg.sendText({ chat: alice.id, from: alice, text: "/latest 3" });
+    const [latest] = await tg.waitForMessages(alice.id, 1, 5_000);
+    expect(latest!.text).toContain("Mobilization announced in Kazakhstan");
+    tg.sendText({ chat: alice.id, from: alice, text: "/card 28c3b4" });
+    const [, card] = await tg.waitForMessages(alice.id, 2, 5_000);
+    expect(card!.text).toContain("752");
+    tg.sendText({ chat: alice.id, from: alice, text: "/search peacekeeping" });
+    const [, , found] = await tg.waitForMessages(alice.id, 3, 5_000);
+    expect(found!.text).toContain("peacekeeping missions in 2023");
+
+    const call = discord.runCommand({ name: "latest", options: { count: 2 } });
+    const edit = await call.waitFor("edit");
+    expect(JSON.stringify((edit.body as Json).embeds)).toContain("Kazakhstan");
+  });
 });
