@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { configSecrets, loadConfig, type Config } from "./config.js";
 import { runDigest } from "./adapters/console/index.js";
@@ -62,6 +63,8 @@ async function main(argv: string[]): Promise<number> {
 
   let config: Config;
   try {
+    // A local .env (see .env.example) fills in what the shell did not set.
+    if (existsSync(".env")) process.loadEnvFile(".env");
     config = loadConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) return usageError(error.message);

@@ -8,16 +8,19 @@ import { FactCard } from "../../src/digest/index.js";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const run = promisify(execFile);
+// Run from an empty folder so a developer's own .env never leaks into these tests.
+const CWD = mkdtempSync(path.join(tmpdir(), "cli-cwd-"));
+const TSX = path.join(ROOT, "node_modules/tsx/dist/loader.mjs");
 
 /** Runs the real CLI as other programs do; returns exit code and both streams. */
 async function cli(args: string[], env: Record<string, string> = {}) {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      ["--import", "tsx", "src/main.ts", ...args],
+      ["--import", TSX, path.join(ROOT, "src/main.ts"), ...args],
       {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? "", ...env },
+        cwd: CWD,
+        env: { PATH: process.env.PATH ?? "", ARTICLES_DIR: path.join(ROOT, "seeds"), ...env },
       },
     );
     return { code: 0, stdout, stderr };
@@ -29,13 +32,8 @@ async function cli(args: string[], env: Record<string, string> = {}) {
 
 describe("the digest CLI contract", () => {
   it("prints one JSON array of valid cards on stdout and nothing else, exit 0", async () => {
-    const { code, stdout, stderr } = await cli([
-      "digest",
-      "--articles",
-      "seeds",
-      "--format",
-      "json",
-    ]);
+    const seeds = path.join(ROOT, "seeds");
+    const { code, stdout, stderr } = await cli(["digest", "--articles", seeds, "--format", "json"]);
     expect(code).toBe(0);
     expect(stderr).toBe("");
     const cards = FactCard.array().parse(JSON.parse(stdout));
