@@ -1,9 +1,19 @@
 import { CARD_LIMITS, type Fact } from "../card.js";
 import type { Unit } from "./build-units.js";
 import { factText, type FactText } from "./fact-text.js";
+import { contentWords, tokenize } from "./tokenize.js";
 
 /** MMR redundancy penalty on the 0..1 score scale; tuned on the BBC sample and the seeds (docs/quality.md). */
 export const MMR_LAMBDA = 0.15;
+/** How much a fact is worth less for the share of its sentence's content that compression cut. */
+const RETENTION_WEIGHT = 0.3;
+
+/** Share of the unit's content words the shown text still carries. */
+function retained(unit: Unit, text: string): number {
+  if (unit.content.length === 0) return 1;
+  const shown = new Set(contentWords(tokenize(text)));
+  return unit.content.filter((w) => shown.has(w)).length / unit.content.length;
+}
 
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (!a.size || !b.size) return 0;
@@ -55,7 +65,8 @@ export function selectFacts(input: {
       const text = textOf(i);
       if (!text || (text.needsPrevious && !selected.includes(i - 1))) continue;
       const redundancy = Math.max(0, ...selected.map((j) => overlap(sets[i]!, sets[j]!)));
-      const value = scores[i]! - MMR_LAMBDA * redundancy;
+      const kept = retained(units[i]!, text.text);
+      const value = scores[i]! * (1 - RETENTION_WEIGHT * (1 - kept)) - MMR_LAMBDA * redundancy;
       if (!best || value > best.value) best = { index: i, text: text.text, value };
     }
     if (!best || best.text.length > budget) break;
