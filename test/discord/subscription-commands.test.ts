@@ -37,6 +37,22 @@ describe("discord subscription commands, end to end", () => {
     ]);
   });
 
+  it("/subscribe takes include and exclude keywords and lists them", async () => {
+    h = await startBot();
+    const call = h.fake.runCommand({
+      name: "subscribe",
+      options: {
+        channel: h.fake.ids.text,
+        cron: "0 8 * * *",
+        include: "budget, tax",
+        exclude: "sport",
+      },
+    });
+    const edit = await call.waitFor("edit");
+    expect((edit.body as Json).content).toContain("only +budget +tax -sport");
+    expect(h.backend.subs[0]).toMatchObject({ include: ["budget", "tax"], exclude: ["sport"] });
+  });
+
   it("/subscribe shows the backend's validation error to the caller only", async () => {
     h = await startBot();
     const call = h.fake.runCommand({

@@ -64,6 +64,14 @@ describe("/subscribe", () => {
     expect(h.backend.subs).toHaveLength(1);
   });
 
+  it("takes +word and -word filters and shows them back", async () => {
+    const [reply] = await h.ask(alice.id, alice, "/subscribe 0 8 * * * UTC 3 +budget -sport");
+    expect(reply!.text).toBe(
+      "Subscribed: s1 — 0 8 * * * UTC, 3 cards, only +budget -sport. Remove it with /unsubscribe s1",
+    );
+    expect(h.backend.subs[0]).toMatchObject({ include: ["budget"], exclude: ["sport"] });
+  });
+
   it("subscribes a channel for its admin when the bot may post there", async () => {
     const [reply] = await h.ask(alice.id, alice, "/subscribe @digest_news 0 9 * * * UTC 3");
     expect(reply!.text).toBe(

@@ -65,6 +65,14 @@ export const commandDefinitions: RESTPostAPIChatInputApplicationCommandsJSONBody
     )
     .addIntegerOption((o) =>
       o.setName("count").setDescription("Cards per digest (1-10)").setMinValue(1).setMaxValue(10),
+    )
+    .addStringOption((o) =>
+      o
+        .setName("include")
+        .setDescription("Only cards mentioning one of these words (space-separated)"),
+    )
+    .addStringOption((o) =>
+      o.setName("exclude").setDescription("Leave out cards mentioning any of these words"),
     ),
   command("unsubscribe", "Stop a digest (all digests of this channel without an id)")
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageChannels)

@@ -36,6 +36,7 @@ export function runSubscribe(
 ): CommandResult {
   if (!i.inGuild()) return refuse("Digests can only be set up in a server channel.");
   if (!mayManage(i)) return needsPermission();
+  const keywords = (text: string | null) => (text ?? "").split(/[\s,]+/).filter(Boolean);
   const channel = i.options.getChannel("channel", true, [...DIGEST_CHANNEL_TYPES]);
   const timezone = i.options.getString("timezone")?.trim();
   const count = i.options.getInteger("count");
@@ -45,6 +46,8 @@ export function runSubscribe(
     createdBy: i.user.id,
     ...(timezone ? { timezone } : {}),
     ...(count === null ? {} : { count }),
+    include: keywords(i.options.getString("include")),
+    exclude: keywords(i.options.getString("exclude")),
   });
   if (!result.ok) return refuse(result.error);
   return reply({ content: renderSubscribed(result.subscription), embeds: [] });

@@ -39,7 +39,9 @@ export function renderSource(card: FactCard): APIEmbed {
 function describeSubscription(s: Subscription): string {
   const where = `<#${s.target.threadId ?? s.target.chatId}>`;
   const paused = s.active ? "" : " (paused after failures)";
-  return `**${escapeText(s.id)}** · ${where} · \`${s.cron}\` ${escapeText(s.timezone)} · ${s.count} cards${paused}`;
+  const filter = [...s.include.map((w) => `+${w}`), ...s.exclude.map((w) => `-${w}`)].join(" ");
+  const filters = filter ? ` · only ${escapeText(filter)}` : "";
+  return `**${escapeText(s.id)}** · ${where} · \`${s.cron}\` ${escapeText(s.timezone)} · ${s.count} cards${filters}${paused}`;
 }
 
 export function renderSubscriptions(subs: readonly Subscription[]): APIEmbed {
@@ -72,7 +74,7 @@ export function renderHelp(): APIEmbed {
       "`/latest [count]` newest cards, with ◀ ▶ to page",
       "`/card id` one card · `/source id` the sentences behind its facts",
       "`/search query` cards containing every word",
-      "`/subscribe channel cron [timezone] [count]` post a digest on a schedule",
+      "`/subscribe channel cron [timezone] [count] [include] [exclude]` post a digest on a schedule, optionally only cards with (or without) some words",
       "`/unsubscribe [id]` stop one digest, or every digest of this channel",
       "`/subscriptions` this server's digests",
       "",

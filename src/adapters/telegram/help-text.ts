@@ -24,7 +24,7 @@ export const HELP_HTML = [
   "/card ID — one card; its ID is shown under every card. Example: <code>/card 9f5b4e2c2e6a</code>",
   "/source ID — each fact of a card with the sentence it came from. Example: <code>/source 9f5b4e2c2e6a</code>",
   "/search WORDS — cards containing all the words. Example: <code>/search budget tenge</code>",
-  "/subscribe CRON [TIMEZONE] [COUNT] — a digest of COUNT cards (1–10, default 5) on a schedule. CRON is five fields: minute hour day month weekday. Example: <code>/subscribe 0 8 * * 1-5 Asia/Almaty 5</code> (weekdays at 08:00)",
+  "/subscribe CRON [TIMEZONE] [COUNT] [+WORD] [-WORD] — a digest of COUNT cards (1–10, default 5) on a schedule. CRON is five fields: minute hour day month weekday. +WORD keeps only cards that mention one of the +words, -WORD leaves out cards that mention it. Example: <code>/subscribe 0 8 * * 1-5 Asia/Almaty 5 +budget</code> (weekdays at 08:00)",
   "/subscribe @channel CRON … — the same for a channel where you are an admin and I can post. Example: <code>/subscribe @mychannel 0 9 * * * UTC 3</code>",
   "/subscriptions [@channel] — the subscriptions of this chat (or channel).",
   "/unsubscribe [@channel] [ID] — remove one subscription, or all of them without an ID. Example: <code>/unsubscribe s1</code>",

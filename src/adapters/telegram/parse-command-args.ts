@@ -8,7 +8,7 @@ export const USAGE = {
   source: "Usage: /source ID with an ID shown under a card, e.g. /source 9f5b4e2c2e6a",
   search: "Usage: /search WORDS, e.g. /search budget tenge",
   subscribe:
-    "Usage: /subscribe CRON [TIMEZONE] [COUNT], e.g. /subscribe 0 8 * * * Asia/Almaty 5 (daily at 08:00)",
+    "Usage: /subscribe CRON [TIMEZONE] [COUNT] [+WORD] [-WORD], e.g. /subscribe 0 8 * * * Asia/Almaty 5 +budget -sport (daily at 08:00)",
   unsubscribe: "Usage: /unsubscribe [ID], e.g. /unsubscribe s1 (without ID: all of this chat's)",
 } as const;
 
@@ -38,6 +38,9 @@ export interface SubscribeArgs {
   cron: string;
   timezone?: string;
   count?: number;
+  /** `+word`: only cards mentioning it; `-word`: never cards mentioning it. */
+  include: string[];
+  exclude: string[];
 }
 
 /** `[@channel] m h dom mon dow [TIMEZONE] [COUNT]`; cron and time zone are validated by the backend. */
@@ -50,9 +53,17 @@ export function parseSubscribeArgs(text: string): Parsed<SubscribeArgs> {
       error: `CRON needs five fields (minute hour day month weekday). ${USAGE.subscribe}`,
     };
   }
-  const result: SubscribeArgs = { channel, cron: args.slice(0, 5).join(" ") };
+  const result: SubscribeArgs = {
+    channel,
+    cron: args.slice(0, 5).join(" "),
+    include: [],
+    exclude: [],
+  };
   for (const word of args.slice(5)) {
-    if (/^\d+$/.test(word) && result.count === undefined) {
+    const keyword = /^([+-])(\p{L}[\p{L}\p{N}'’-]*)$/u.exec(word);
+    if (keyword) {
+      (keyword[1] === "+" ? result.include : result.exclude).push(keyword[2]!);
+    } else if (/^\d+$/.test(word) && result.count === undefined) {
       const count = Number(word);
       if (count < 1 || count > 10) {
         return { ok: false, error: `COUNT must be from 1 to 10. ${USAGE.subscribe}` };

@@ -28,7 +28,9 @@ export function renderSourceHtml(card: FactCard, maxChars = TELEGRAM_TEXT_LIMIT)
 
 export function describeSubscription(sub: Subscription): string {
   const where = sub.target.threadId !== null ? " in this topic" : "";
-  return `<code>${escapeHtml(sub.id)}</code> — <code>${escapeHtml(sub.cron)}</code> ${escapeHtml(sub.timezone)}, ${sub.count} cards${where}`;
+  const filter = [...sub.include.map((w) => `+${w}`), ...sub.exclude.map((w) => `-${w}`)];
+  const filters = filter.length ? `, only ${escapeHtml(filter.join(" "))}` : "";
+  return `<code>${escapeHtml(sub.id)}</code> — <code>${escapeHtml(sub.cron)}</code> ${escapeHtml(sub.timezone)}, ${sub.count} cards${filters}${where}`;
 }
 
 export function renderSubscriptionsHtml(subs: Subscription[], chatName: string): string {

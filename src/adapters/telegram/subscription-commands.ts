@@ -63,6 +63,8 @@ export function subscriptionCommands(backend: BotBackend): Composer<Context> {
       createdBy: `telegram:${ctx.from?.id ?? "unknown"}`,
       ...(args.value.timezone !== undefined ? { timezone: args.value.timezone } : {}),
       ...(args.value.count !== undefined ? { count: args.value.count } : {}),
+      include: args.value.include,
+      exclude: args.value.exclude,
     });
     if (!result.ok) {
       const reason = result.error.replace(/\.$/, "");
