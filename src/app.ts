@@ -1,7 +1,7 @@
 import { createDiscordBot, registerCommands, type DiscordBot } from "./adapters/discord/index.js";
 import { createTelegramBot, type TelegramBotHandle } from "./adapters/telegram/index.js";
 import type { Config } from "./config.js";
-import { createArticleSync } from "./digest/index.js";
+import { createArticleSync, createDirectorySource } from "./digest/index.js";
 import { createBotBackend, createDeliveryEngine, type DeliveryChannel } from "./delivery/index.js";
 import { createScheduler } from "./delivery/schedule/index.js";
 import { systemClock, type Clock } from "./lib/clock.js";
@@ -49,8 +49,7 @@ export function createApp({ config, logger, clock = systemClock }: AppDeps): App
     const db = openDatabase(config.DATABASE_PATH);
     const store = createSqliteStore(db);
     const sync = createArticleSync({
-      dir: config.ARTICLES_DIR,
-      maxBytes: config.MAX_ARTICLE_BYTES,
+      source: createDirectorySource(config.ARTICLES_DIR, config.MAX_ARTICLE_BYTES),
       cards: store.cards,
       clock,
       logger,

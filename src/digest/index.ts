@@ -13,3 +13,8 @@ export {
   type CardSink,
   type ScanReport,
 } from "./ingest/sync-articles.js";
+export {
+  createDirectorySource,
+  type ArticleEntry,
+  type ArticleSource,
+} from "./ingest/article-source.js";

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createArticleSync } from "../../src/digest/index.js";
+import { createArticleSync, createDirectorySource } from "../../src/digest/index.js";
 import { fixedClock } from "../../src/lib/clock.js";
 import { silentLogger } from "../../src/lib/logger.js";
 import { createSqliteStore, openDatabase } from "../../src/store/index.js";
@@ -22,8 +22,7 @@ describe("new articles flow into digests", () => {
     const store = createSqliteStore(db);
     const clock = fixedClock("2024-03-01T07:00:00Z");
     const sync = createArticleSync({
-      dir: articles,
-      maxBytes: 1 << 20,
+      source: createDirectorySource(articles, 1 << 20),
       cards: store.cards,
       clock,
       logger: silentLogger,

@@ -2,7 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createArticleSync } from "../../src/digest/index.js";
+import {
+  createArticleSync,
+  createDirectorySource,
+  type ArticleSource,
+} from "../../src/digest/index.js";
+import { ArticleError } from "../../src/lib/errors.js";
 import { fixedClock } from "../../src/lib/clock.js";
 import { silentLogger } from "../../src/lib/logger.js";
 import { createMemoryStore } from "../../src/store/index.js";
@@ -20,8 +25,7 @@ afterEach(() => {
 function setup() {
   const store = createMemoryStore();
   const sync = createArticleSync({
-    dir,
-    maxBytes: 1 << 20,
+    source: createDirectorySource(dir, 1 << 20),
     cards: store.cards,
     clock: fixedClock("2024-01-01T00:00:00Z"),
     logger: silentLogger,
@@ -69,5 +73,33 @@ describe("article sync", () => {
     await vi.advanceTimersByTimeAsync(1000);
     await vi.waitFor(() => expect(store.cards.count()).toBe(1));
     sync.stop();
+  });
+
+  it("takes articles from any source, not only a folder (the seam for feeds)", async () => {
+    const store = createMemoryStore();
+    const feed: ArticleSource = {
+      list: async () => [
+        { key: "feed:1", signature: "v1" },
+        { key: "feed:2", signature: "v1" },
+      ],
+      read: async (key) =>
+        key === "feed:1"
+          ? { ok: true, article: { source: key, text: SEED } }
+          : { ok: false, error: new ArticleError(key, "feed item has no body") },
+    };
+    const sync = createArticleSync({
+      source: feed,
+      cards: store.cards,
+      clock: fixedClock("2024-01-01T00:00:00Z"),
+      logger: silentLogger,
+      intervalMs: 1000,
+    });
+    expect(await sync.scan()).toEqual({
+      added: 1,
+      replaced: 0,
+      removed: 0,
+      skipped: [{ file: "feed:2", reason: "feed item has no body" }],
+    });
+    expect(store.cards.sources().map((s) => s.source)).toEqual(["feed:1"]);
   });
 });

@@ -1,11 +1,8 @@
-import { stat } from "node:fs/promises";
-import path from "node:path";
 import type { FactCard } from "../card.js";
 import type { Clock } from "../../lib/clock.js";
 import type { Logger } from "../../lib/logger.js";
 import { digestArticle } from "../digest-article.js";
-import { listArticleFiles } from "./read-article-dir.js";
-import { readArticleFile } from "./read-article-file.js";
+import type { ArticleSource } from "./article-source.js";
 
 /** Where cards go; the card store satisfies it. */
 export interface CardSink {
@@ -29,13 +26,12 @@ export interface ArticleSync {
 }
 
 /**
- * Keeps the card store in step with the articles folder by periodic rescans (portable, and a
- * half-written file is simply picked up on the next pass). Unchanged files (same size and mtime)
- * are not re-read.
+ * Keeps the card store in step with an article source by periodic rescans (portable, and a
+ * half-written file is simply picked up on the next pass). Unchanged entries (same signature)
+ * are not re-read; entries gone from the source drop their cards.
  */
 export function createArticleSync(deps: {
-  dir: string;
-  maxBytes: number;
+  source: ArticleSource;
   cards: CardSink;
   clock: Clock;
   logger: Logger;
@@ -47,14 +43,12 @@ export function createArticleSync(deps: {
 
   async function scanOnce(): Promise<ScanReport> {
     const report: ScanReport = { added: 0, replaced: 0, removed: 0, skipped: [] };
-    const names = await listArticleFiles(deps.dir);
-    const present = new Set(names);
-    for (const name of names) {
-      const info = await stat(path.join(deps.dir, name)).catch(() => undefined);
-      const signature = info ? `${info.size}:${info.mtimeMs}` : "gone";
+    const entries = await deps.source.list();
+    const present = new Set(entries.map((e) => e.key));
+    for (const { key: name, signature } of entries) {
       if (seen.get(name) === signature) continue;
       seen.set(name, signature);
-      const read = await readArticleFile(deps.dir, name, deps.maxBytes);
+      const read = await deps.source.read(name);
       const result = read.ok ? digestArticle(read.article) : read;
       if (!result.ok) {
         report.skipped.push({ file: name, reason: result.error.reason });
@@ -82,9 +76,7 @@ export function createArticleSync(deps: {
 
   const tick = () => {
     scan()
-      .catch((error: unknown) =>
-        deps.logger.error({ err: error, dir: deps.dir }, "article scan failed"),
-      )
+      .catch((error: unknown) => deps.logger.error({ err: error }, "article scan failed"))
       .finally(() => {
         if (timer) timer = setTimeout(tick, deps.intervalMs).unref();
       });
