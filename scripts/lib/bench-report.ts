@@ -100,5 +100,6 @@ Where the time goes (CPU profile of the digest): the one wink tokenizer pass, wh
 sentence boundaries, is about a quarter; sentence scoring (TextRank centrality, term
 frequencies) and candidate compression (deletion rules, tried lazily, best-scored first) about a
 third; layout parsing, number normalization for the faithfulness guard and the card id hash the
-rest. The 2× target would leave the whole summarizer less time than the tokenizer itself takes.`;
+rest. The 2× target leaves everything after tokenization no more time than the tokenizer pass
+itself; the summarizer's own steps take about three times that.`;
 }
