@@ -1,4 +1,10 @@
-export { DeliveryTarget, Platform, Subscription, type NewSubscription } from "./subscription.js";
+export {
+  DeliveryTarget,
+  Platform,
+  Subscription,
+  describeFilter,
+  type NewSubscription,
+} from "./subscription.js";
 export {
   DeliveryError,
   type ChannelLimits,

@@ -36,3 +36,8 @@ export type Subscription = z.infer<typeof Subscription>;
 
 export type NewSubscription = Pick<Subscription, "target" | "cron" | "createdBy"> &
   Partial<Pick<Subscription, "timezone" | "count" | "include" | "exclude" | "notifyEmpty">>;
+
+/** A subscription's keyword filter as users type it: "+budget -sport" (empty when it has none). */
+export function describeFilter(sub: Pick<Subscription, "include" | "exclude">): string {
+  return [...sub.include.map((w) => `+${w}`), ...sub.exclude.map((w) => `-${w}`)].join(" ");
+}

@@ -1,4 +1,5 @@
-import type { ChatInputCommandInteraction } from "discord.js";
+import type { APIEmbed, ChatInputCommandInteraction } from "discord.js";
+import type { FactCard } from "../../digest/index.js";
 import { escapeText, renderCardEmbed, renderDiscord } from "./render-discord.js";
 import { refuse, reply, type CommandContext, type CommandResult } from "./interaction-reply.js";
 import { renderHelp, renderSource } from "./render-replies.js";
@@ -8,23 +9,17 @@ export const SEARCH_LIMIT = 10;
 const notFound = (id: string) =>
   refuse(`No card matches id "${id}". Type a few characters to pick one from the list.`);
 
-export function runCard(
-  i: ChatInputCommandInteraction,
-  { backend }: CommandContext,
-): CommandResult {
-  const id = i.options.getString("id", true).trim();
-  const card = backend.card(id);
-  return card ? reply({ embeds: [renderCardEmbed(card)] }) : notFound(id);
+/** `/card` and `/source` differ only in how the found card is shown. */
+function cardCommand(render: (card: FactCard) => APIEmbed) {
+  return (i: ChatInputCommandInteraction, { backend }: CommandContext): CommandResult => {
+    const id = i.options.getString("id", true).trim();
+    const card = backend.card(id);
+    return card ? reply({ embeds: [render(card)] }) : notFound(id);
+  };
 }
 
-export function runSource(
-  i: ChatInputCommandInteraction,
-  { backend }: CommandContext,
-): CommandResult {
-  const id = i.options.getString("id", true).trim();
-  const card = backend.card(id);
-  return card ? reply({ embeds: [renderSource(card)] }) : notFound(id);
-}
+export const runCard = cardCommand(renderCardEmbed);
+export const runSource = cardCommand(renderSource);
 
 export function runSearch(
   i: ChatInputCommandInteraction,

@@ -1,5 +1,5 @@
 import type { APIEmbed } from "discord.js";
-import type { Subscription } from "../../delivery/subscription.js";
+import { describeFilter, type Subscription } from "../../delivery/subscription.js";
 import type { FactCard } from "../../digest/index.js";
 import { DISCORD_LIMITS as L } from "./discord-limits.js";
 import { escapeText } from "./render-discord.js";
@@ -39,7 +39,7 @@ export function renderSource(card: FactCard): APIEmbed {
 function describeSubscription(s: Subscription): string {
   const where = `<#${s.target.threadId ?? s.target.chatId}>`;
   const paused = s.active ? "" : " (paused after failures)";
-  const filter = [...s.include.map((w) => `+${w}`), ...s.exclude.map((w) => `-${w}`)].join(" ");
+  const filter = describeFilter(s);
   const filters = filter ? ` · only ${escapeText(filter)}` : "";
   return `**${escapeText(s.id)}** · ${where} · \`${s.cron}\` ${escapeText(s.timezone)} · ${s.count} cards${filters}${paused}`;
 }

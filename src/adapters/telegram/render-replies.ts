@@ -1,5 +1,5 @@
 import type { FactCard } from "../../digest/index.js";
-import type { Subscription } from "../../delivery/subscription.js";
+import { describeFilter, type Subscription } from "../../delivery/subscription.js";
 import { escapeHtml, visibleLength } from "./escape-html.js";
 import { TELEGRAM_TEXT_LIMIT } from "./render-telegram.js";
 
@@ -28,8 +28,8 @@ export function renderSourceHtml(card: FactCard, maxChars = TELEGRAM_TEXT_LIMIT)
 
 export function describeSubscription(sub: Subscription): string {
   const where = sub.target.threadId !== null ? " in this topic" : "";
-  const filter = [...sub.include.map((w) => `+${w}`), ...sub.exclude.map((w) => `-${w}`)];
-  const filters = filter.length ? `, only ${escapeHtml(filter.join(" "))}` : "";
+  const filter = describeFilter(sub);
+  const filters = filter ? `, only ${escapeHtml(filter)}` : "";
   return `<code>${escapeHtml(sub.id)}</code> — <code>${escapeHtml(sub.cron)}</code> ${escapeHtml(sub.timezone)}, ${sub.count} cards${filters}${where}`;
 }
 

@@ -71,7 +71,7 @@ export function buildCard(source: string, article: ParsedArticle): BuildResult {
     place: article.place,
     summary,
     facts: chosen.map((c) => c.fact),
-    tags: extractTags(units, new Set(contentWords(tokenize(title)))),
+    tags: extractTags(units, titleWords),
   });
   if (!card.success)
     return {
