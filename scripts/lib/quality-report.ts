@@ -151,10 +151,12 @@ ${verdict(s, r.seeds).join("\n")}
   usual hard baseline on news, scores ${fixed(s.means.leadK.precision)} sentence precision while
   TextRank-k scores ${fixed(s.means.textrankK.precision)}. The summarizer's own ranking is as good
   as TextRank's (it includes TextRank centrality), but a fact card cannot use every top sentence:
-  facts are at most 140 characters and a sentence that no honest deletion shortens enough, or
-  that opens with a pronoun whose referent is not on the card, is skipped for a lower-ranked one.
+  facts are at most 140 characters, a long sentence is cut at a clause or else elided with "…" only
+  where the dropped words hold no number and no negation, a quote is shown as \`Speaker: "words"\`,
+  and a sentence that points back ("It…", "This…", a quote with no speaker) is used only right
+  after the sentence it needs. What cannot meet these rules is skipped for a lower-ranked sentence.
 - ROUGE is measured against verbatim sentences at equal characters; the card's deletions (attribution
-  tails, asides) remove words the references keep, which costs recall by construction.
+  tails, asides, elided tails) remove words the references keep, which costs recall by construction.
 - Both baselines are beaten by a wide margin on every metric except TextRank-k; faithfulness is
   100% by construction (checked in code, not sampled).
 

@@ -1,12 +1,16 @@
+import { findNumbers } from "./numbers.js";
 import { CONNECTIVE_OPENER } from "./stopwords.js";
 
 const SAY =
   "said|says|noted|added|stated|explained|reported|emphasi[sz]ed|stressed|announced|confirmed|reads|wrote|told [\\p{L} ]{2,30}";
+/** "…, said the deputy minister." is attribution; "…, said he was confident the rules…" is the claim. */
+const NOT_A_CLAUSE =
+  "(?![^.!?]*\\b(?:he|she|it|they|we|i|that|there|was|were|is|are|would|will|had|has|have|could|should|can|may|might|did)\\b)";
 const QUOTED = /^["“]([^"”]{20,}?)[,.]?["”]\s*,?\s*(.{0,90}?)\.?$/u;
 const ATTRIBUTION_ONLY = new RegExp(`^(?:[^,.]{0,80}?\\s)?(?:${SAY})(?:\\s[^,.]{0,80})?$`, "u");
 const LEADING_ACCORDING = /^according to [^,]{2,80},\s+/i;
 const TAIL_ATTRIBUTION = new RegExp(
-  `,["”]?\\s*(?:according to [^,]{2,80}|(?:the |a |an )?[\\p{L}’'., -]{2,100}?\\s+(?:${SAY})|(?:${SAY})\\s+(?:the |a |an )?[\\p{L}\\p{N}’'., -]{2,140}?)\\s*([.!?])$`,
+  `,["”]?\\s*(?:according to [^,]{2,80}|(?:the |a |an )?[\\p{L}’'., -]{2,100}?\\s+(?:${SAY})|(?:${SAY})\\s+${NOT_A_CLAUSE}(?:the |a |an )?[\\p{L}\\p{N}’'., -]{2,140}?)\\s*([.!?])$`,
   "u",
 );
 const MID_ATTRIBUTION = new RegExp(
@@ -46,7 +50,13 @@ const TRAILING_PP =
 const NEGATION = /\b(?:not|no|never|none|nor|without|only|cannot|\w+n't)\b/i;
 /** A head that opens with a subordinator is a dangling clause, not a sentence. */
 const SUBORDINATE_OPENER =
-  /^(?:if|when|whenever|while|although|though|as|because|since|after|before|unless|until|whereas|once)\b/i;
+  /^(?:even\s+)?(?:if|when|whenever|while|although|though|as|because|since|after|before|unless|until|whereas|whether|once|to|in order to)\b/i;
+
+/** The head's last clause opens with a subordinator: its main clause was cut ("…said that whether A or B."). */
+function endsInSubordinateClause(head: string): boolean {
+  const clauses = head.split(/,\s|;\s|\bthat\s/);
+  return clauses.length > 1 && SUBORDINATE_OPENER.test(clauses[clauses.length - 1]!);
+}
 
 /** Quotes and brackets must pair up, or a cut left half a phrase behind. */
 function balanced(text: string): boolean {
@@ -79,8 +89,23 @@ export function stripAttribution(sentence: string): string {
   return finish(t);
 }
 
-/** Cuts the latest trailing clause that brings `text` within `max` characters, or null if none does. */
-export function cutToFit(text: string, max: number, minChars = 40): string | null {
+/** A head opening with a prepositional phrase and cut at its first comma has no clause at all. */
+const PREPOSITION_OPENER =
+  /^(?:during|despite|following|amid|after|before|in|on|at|for|from|with|without|under|over|by|among|through|throughout|across|against|between|beyond|within|unlike|like|ahead of|because of|due to|thanks to|instead of|apart from)\b/i;
+const ENDS_ON_FUNCTION_WORD =
+  /\b(?:the|a|an|of|to|in|and|or|by|for|as|than|with|from|at|on|about|nearly|almost|some|its|their)\.$/i;
+
+/**
+ * Cuts the latest trailing clause that brings `text` within `max` characters, or null if none does.
+ * A clause cut leaves a sentence and ends in "."; a cut before a trailing prepositional phrase may
+ * leave its verb wanting a complement, so it is marked "…" unless `markPhraseCuts` is off (headlines).
+ */
+export function cutToFit(
+  text: string,
+  max: number,
+  minChars = 40,
+  { markPhraseCuts = true }: { markPhraseCuts?: boolean } = {},
+): string | null {
   if (text.length <= max) return text;
   const cuts: number[] = [];
   CUT_POINTS.lastIndex = 0;
@@ -92,21 +117,21 @@ export function cutToFit(text: string, max: number, minChars = 40): string | nul
   for (let m = TRAILING_PP.exec(text); m; m = TRAILING_PP.exec(text)) {
     if (m.index >= 60 && !NEGATION.test(text.slice(0, m.index))) pp.push(m.index);
   }
-  for (const at of [...[...new Set(cuts)].sort((a, b) => b - a), ...pp.sort((a, b) => b - a)]) {
-    const head = finish(text.slice(0, at));
+  const clauseCuts = [...new Set(cuts)].sort((a, b) => b - a);
+  for (const at of [...clauseCuts, ...pp.sort((a, b) => b - a)]) {
+    const phraseCut = !clauseCuts.includes(at);
+    let head = finish(text.slice(0, at));
     if (
-      head.length > max ||
       head.length < minChars ||
       SUBORDINATE_OPENER.test(head) ||
-      !balanced(head)
+      endsInSubordinateClause(head) ||
+      (PREPOSITION_OPENER.test(head) && !head.includes(", ")) ||
+      !balanced(head) ||
+      ENDS_ON_FUNCTION_WORD.test(head)
     )
       continue;
-    if (
-      !/\b(?:the|a|an|of|to|in|and|or|by|for|as|than|with|from|at|on|about|nearly|almost|some|its|their)\.$/i.test(
-        head,
-      )
-    )
-      return head;
+    if (phraseCut && markPhraseCuts) head = head.replace(/[.!?]$/, "…");
+    if (head.length <= max) return head;
   }
   return null;
 }
@@ -122,8 +147,62 @@ export function compressSentence(sentence: string, max: number): string | null {
   if (t.length <= max) return t;
   t = finish(t.replace(RELATIVE_CLAUSE, " ").replace(APPOSITIVE, " "));
   if (t.length <= max) return t;
-  const cut = cutToFit(t, max);
-  if (cut) return cut;
+  // Cutting a tail, dropping a scene-setting opener, eliding: whichever keeps the most figures,
+  // in that order of preference (a fact card is there for its numbers).
   const opener = LEADING_PHRASE.exec(t);
-  return opener ? cutToFit(finish(t.slice(opener[0].length)), max) : null;
+  const candidates = [
+    cutToFit(t, max),
+    opener ? cutToFit(finish(t.slice(opener[0].length)), max) : null,
+    elide(t, max),
+  ].filter((c): c is string => c !== null);
+  let best: string | null = null;
+  let bestFigures = -1;
+  for (const c of candidates) {
+    const figures = findNumbers(c).length;
+    if (figures > bestFigures) [best, bestFigures] = [c, figures];
+  }
+  return best;
+}
+
+/** Words an elided head may not end on: the reader would be left mid-phrase. */
+const DANGLING =
+  /\b(?:the|a|an|of|to|in|and|or|but|by|for|as|than|with|from|at|on|about|into|that|this|its|their|his|her|not|no|is|are|was|were|be|has|have|had|will|would|could|should|said|says|who|which|very|more|most|nearly|almost|some)$/i;
+/** "in the third…" has lost its noun. */
+const ORDINAL =
+  /\b(?:first|second|third|fourth|fifth|last|next|previous|final|\d+(?:st|nd|rd|th)|one|two|three|four|five|six|seven|eight|nine|ten)$/i;
+/** Shortest elided head worth a fact, as a share of the whole sentence. */
+const ELIDE_MIN_SHARE = 0.6;
+
+/** Marks that close what the head left open: `…"` after a cut inside a quote, `…)` inside brackets. */
+function closers(head: string): string {
+  const count = (re: RegExp) => (head.match(re) ?? []).length;
+  const paren = count(/\(/g) > count(/\)/g) ? ")" : "";
+  const quote = count(/"/g) % 2 === 1 ? '"' : count(/“/g) > count(/”/g) ? "”" : "";
+  return paren + quote;
+}
+
+/** A place the head may stop: not on a function word, a figure ("up to 26…"), an ordinal, or inside a name. */
+function canStop(head: string, tail: string): boolean {
+  if (DANGLING.test(head) || ORDINAL.test(head) || /["“(\d]$/.test(head)) return false;
+  return !(/\p{Lu}[\p{L}’'-]*$/u.test(head) && /^\s+\p{Lu}/u.test(tail));
+}
+
+/**
+ * Last resort for a long sentence no clause cut fits: its opening up to a word boundary, marked
+ * "…" (an open quote is closed after it). Only when the dropped tail holds no number and no
+ * negation, so the shown head never loses a figure or flips a claim; the full sentence stays the
+ * fact's provenance.
+ */
+export function elide(text: string, max: number): string | null {
+  const body = text.replace(/[.!?]["”’]?$/, "");
+  for (let at = body.lastIndexOf(" ", max - 2); at > 0; at = body.lastIndexOf(" ", at - 1)) {
+    if (at < body.length * ELIDE_MIN_SHARE) return null;
+    const tail = body.slice(at);
+    if (findNumbers(tail).length > 0 || NEGATION.test(tail)) return null;
+    const head = body.slice(0, at).replace(/[\s,;:–—-]+$/, "");
+    if (!canStop(head, tail)) continue;
+    const out = `${head}…${closers(head)}`;
+    if (out.length <= max) return out;
+  }
+  return null;
 }

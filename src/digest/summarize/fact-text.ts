@@ -1,3 +1,4 @@
+import { attributeQuote, quoteFact, quoteNeedsPrevious } from "./attribute-quote.js";
 import type { Unit } from "./build-units.js";
 import { compressSentence } from "./compress-sentence.js";
 import { formatList } from "./format-list.js";
@@ -19,7 +20,18 @@ export function factText(unit: Unit, units: readonly Unit[], max: number): FactT
   }
   const previous = units.slice(Math.max(0, unit.index - 2), unit.index).map((u) => u.text);
   const resolved = resolvePersonPronoun(unit.text, previous) ?? unit.text;
+  // A quote stays the speaker's: shown as `Speaker: "words"`, never as the article's own claim.
+  const quote = attributeQuote(resolved);
+  if (quote) {
+    const shown = quoteFact(quote, max);
+    return shown ? { text: shown, needsPrevious: quoteNeedsPrevious(quote) } : null;
+  }
   const text = compressSentence(resolved, max);
   if (text === null) return null;
-  return { text, needsPrevious: startsWithPronoun({ tokens: tokenize(text) }) };
+  // A quote with no named speaker is only readable after the sentence that introduces its speaker.
+  const unattributedQuote = /^["“]/.test(resolved);
+  return {
+    text,
+    needsPrevious: unattributedQuote || startsWithPronoun({ tokens: tokenize(text) }),
+  };
 }

@@ -10,7 +10,7 @@ export function writeHeadline(lead: string, max: number = CARD_LIMITS.titleChars
   const base = stripAttribution(lead)
     .replace(/^The\s+(?=\p{Lu})/u, "")
     .replace(/\s+(?:recently|currently|reportedly|officially|also|now)\b/gi, "");
-  const clause = cutToFit(base, max + 1, 20);
+  const clause = cutToFit(base, max + 1, 20, { markPhraseCuts: false });
   let title = clause ?? base;
   if (title.length > max + 1) {
     const cut = title.slice(0, max).replace(/\s+\S*$/, "");

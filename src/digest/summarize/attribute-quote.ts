@@ -1,0 +1,94 @@
+import { elide } from "./compress-sentence.js";
+
+const SAY =
+  "said|says|added|adds|noted|told|explained|stated|warned|argued|insisted|claimed|believes|admitted|conceded|declared|wrote|stressed|emphasi[sz]ed";
+/** A speaker phrase: no quote marks, short, not itself a clause. */
+const SPEAKER = String.raw`[^"“”,:;]{2,90}`;
+/** `"…," said Mr Smith, the chief executive.` / `"…," Mr Smith told the BBC.` */
+const QUOTE_THEN_SPEAKER = new RegExp(
+  String.raw`^["“](.{12,}?)[,.!?]?["”],?\s+(?:(?:${SAY})\s+(${SPEAKER})(?:,\s([^"“”,]{2,80}))?|(${SPEAKER})\s+(?:${SAY})(?:\s[^"“”,]{0,60})?)[.!?]$`,
+  "u",
+);
+/** `Mr Smith said: "…"` / `Mr Smith told the BBC: "…"` */
+const SPEAKER_THEN_QUOTE = new RegExp(
+  String.raw`^(${SPEAKER})\s+(?:${SAY})(?:\s[^"“”:]{0,40})?:\s*["“](.{12,}?)["”]?$`,
+  "u",
+);
+/** Titles that belong to a name ("Sir John Bourn", "Mr Balls"). */
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|President|Judge)$/;
+const PRONOUN_SPEAKER = /^(?:he|she|they|it|we|i)$/i;
+
+export interface AttributedQuote {
+  /** Who said it, shortened to its name: "Liberal Democrat spokeswoman Sandra Gidley" -> "Sandra Gidley". */
+  speaker: string;
+  /** The quoted words, without their quote marks. */
+  quote: string;
+}
+
+/**
+ * The trailing run of capitalised words of a speaker phrase: a fact card names people, it does
+ * not repeat their job titles. Null when the phrase names nobody ("a spokesman", "he").
+ */
+export function speakerName(phrase: string): string | null {
+  const words = phrase
+    .replace(/^(?:the|a|an)\s+/i, "")
+    // "Zara Hyde Peters of UK Athletics": the organisation is not the speaker's name.
+    .replace(/\s(?:of|at|from|for|with|in)\s\p{Lu}.*$/u, "")
+    .trim()
+    .split(/\s+/);
+  if (words.length === 1 && PRONOUN_SPEAKER.test(words[0]!)) return null;
+  let start = words.length;
+  while (start > 0 && /^\p{Lu}/u.test(words[start - 1]!)) start--;
+  if (start === words.length) {
+    // No name ("a spokesman", "the ministry"): a short role still says whose words these are.
+    const role = phrase.trim();
+    return words.length <= 4 && role.length <= 40
+      ? role.charAt(0).toUpperCase() + role.slice(1)
+      : null;
+  }
+  // "Labour MP Barry Sheerman": keep the run from the last honorific, or up to three names.
+  const run = words.slice(start);
+  const honorific = run.findLastIndex((w) => HONORIFIC.test(w));
+  const name = honorific >= 0 ? run.slice(honorific) : run.length <= 3 ? run : run.slice(-2);
+  return name.join(" ");
+}
+
+/**
+ * Splits a sentence that is one quote plus its attribution into speaker and words, so a card can
+ * show `Speaker: "words"` and never present an opinion as the article's own fact.
+ */
+export function attributeQuote(sentence: string): AttributedQuote | null {
+  const text = sentence.trim();
+  const after = QUOTE_THEN_SPEAKER.exec(text);
+  if (after) {
+    // "said the chairman of the committee, Labour MP Barry Sheerman": the name may follow a comma.
+    const speaker =
+      speakerName(after[2] ?? after[4] ?? "") ?? (after[3] ? speakerName(after[3]) : null);
+    const quote = after[1]!.trim();
+    if (speaker && !/["“”]/.test(quote)) return { speaker, quote };
+  }
+  const before = SPEAKER_THEN_QUOTE.exec(text);
+  if (before) {
+    const speaker = speakerName(before[1]!);
+    const quote = before[2]!.trim();
+    if (speaker && !/["“”]/.test(quote)) return { speaker, quote };
+  }
+  return null;
+}
+
+/** Quoted words that point back to the sentence before ("It's…", "This…"): I and we are the speaker's. */
+const BACK_REFERENCE =
+  /^(?:it|it's|its|this|these|those|that|they|their|them|he|she|his|her|there|such)\b/i;
+
+/** The quote refers to something outside the sentence and its speaker. */
+export function quoteNeedsPrevious(quote: AttributedQuote): boolean {
+  return BACK_REFERENCE.test(quote.quote.replace(/^[“"‘']/, ""));
+}
+
+/** `Speaker: "words."` as a card line, its words elided to fit `max` when needed, or null. */
+export function quoteFact(quote: AttributedQuote, max: number): string | null {
+  const words = /[.!?…]$/.test(quote.quote) ? quote.quote : `${quote.quote}.`;
+  const full = `${quote.speaker}: "${words}"`;
+  if (full.length <= max) return full;
+  return elide(full, max);
+}
