@@ -60,6 +60,28 @@ describe("quotes stay the speaker's", () => {
     ).toBe(true);
   });
 
+  it("gives a quoted paragraph the speaker the sentence before names", () => {
+    const text = `Ms Hewitt said the plans were costed.\n\n"We will extend maternity pay to nine months."`;
+    expect(lastFact(text)).toEqual({
+      text: 'Hewitt: "We will extend maternity pay to nine months."',
+      needsPrevious: false,
+    });
+    expect(
+      lastFact(`Markets fell on Monday.\n\n"We will extend maternity pay to nine months."`),
+    ).toMatchObject({ needsPrevious: true });
+  });
+
+  it('reads an empty "it" as standing alone', () => {
+    expect(
+      lastFact(
+        `Labour met.\n\nIt will be the first time since 1917 that the party has chosen Manchester.`,
+      ),
+    ).toMatchObject({ needsPrevious: false });
+    expect(lastFact(`Labour met.\n\nIt was sold to a shell company in December.`)).toMatchObject({
+      needsPrevious: true,
+    });
+  });
+
   it("elides a long quote inside its marks", () => {
     const fact = lastFact(
       `"I maintain the view that Japan's economy remains in a minor adjustment phase in an upward climb, and we will monitor developments carefully," said economy minister Heizo Takenaka.`,

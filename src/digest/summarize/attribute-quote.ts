@@ -1,4 +1,6 @@
 import { elide } from "./compress-sentence.js";
+import { lastPerson } from "./resolve-pronoun.js";
+import { EXPLETIVE_IT } from "./stopwords.js";
 
 const SAY =
   "said|says|added|adds|noted|told|explained|stated|warned|argued|insisted|claimed|believes|admitted|conceded|declared|wrote|stressed|emphasi[sz]ed";
@@ -14,6 +16,8 @@ const SPEAKER_THEN_QUOTE = new RegExp(
   String.raw`^(${SPEAKER})\s+(?:${SAY})(?:\s[^"“”:]{0,40})?:\s*["“](.{12,}?)["”]?$`,
   "u",
 );
+/** A sentence that is all quote: one sentence of a quoted paragraph (the closing mark may come later). */
+const BARE_QUOTE = /^["“]([^"“”]{12,}?)["”]?$/u;
 /** Titles that belong to a name ("Sir John Bourn", "Mr Balls"). */
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|President|Judge)$/;
 const PRONOUN_SPEAKER = /^(?:he|she|they|it|we|i)$/i;
@@ -53,12 +57,7 @@ export function speakerName(phrase: string): string | null {
   return name.join(" ");
 }
 
-/**
- * Splits a sentence that is one quote plus its attribution into speaker and words, so a card can
- * show `Speaker: "words"` and never present an opinion as the article's own fact.
- */
-export function attributeQuote(sentence: string): AttributedQuote | null {
-  const text = sentence.trim();
+function ownAttribution(text: string): AttributedQuote | null {
   const after = QUOTE_THEN_SPEAKER.exec(text);
   if (after) {
     // "said the chairman of the committee, Labour MP Barry Sheerman": the name may follow a comma.
@@ -76,13 +75,38 @@ export function attributeQuote(sentence: string): AttributedQuote | null {
   return null;
 }
 
+/**
+ * Splits a sentence that is one quote plus its attribution into speaker and words, so a card can
+ * show `Speaker: "words"` and never present an opinion as the article's own fact. A sentence that
+ * is all quote takes the speaker the sentence before names, as a reader would (`previous` is in
+ * reading order, nearest last); with no named speaker there it stays unattributed (null).
+ */
+export function attributeQuote(
+  sentence: string,
+  previous: readonly string[] = [],
+): AttributedQuote | null {
+  const text = sentence.trim();
+  const own = ownAttribution(text);
+  if (own) return own;
+  const bare = BARE_QUOTE.exec(text);
+  if (!bare) return null;
+  for (const before of [...previous].reverse()) {
+    const speaker = ownAttribution(before.trim())?.speaker ?? lastPerson(before);
+    if (speaker) return { speaker, quote: bare[1]!.trim() };
+    // Only a quoted paragraph carries its speaker across sentences.
+    if (!BARE_QUOTE.test(before.trim())) return null;
+  }
+  return null;
+}
+
 /** Quoted words that point back to the sentence before ("It's…", "This…"): I and we are the speaker's. */
 const BACK_REFERENCE =
   /^(?:it|it's|its|this|these|those|that|they|their|them|he|she|his|her|there|such)\b/i;
 
 /** The quote refers to something outside the sentence and its speaker. */
 export function quoteNeedsPrevious(quote: AttributedQuote): boolean {
-  return BACK_REFERENCE.test(quote.quote.replace(/^[“"‘']/, ""));
+  const words = quote.quote.replace(/^[“"‘']/, "");
+  return BACK_REFERENCE.test(words) && !EXPLETIVE_IT.test(words);
 }
 
 /** `Speaker: "words."` as a card line, its words elided to fit `max` when needed, or null. */

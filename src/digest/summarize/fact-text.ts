@@ -4,6 +4,7 @@ import { compressSentence } from "./compress-sentence.js";
 import { formatList } from "./format-list.js";
 import { resolvePersonPronoun } from "./resolve-pronoun.js";
 import { startsWithPronoun } from "./score-units.js";
+import { EXPLETIVE_IT } from "./stopwords.js";
 import { tokenize } from "./tokenize.js";
 
 export interface FactText {
@@ -21,7 +22,7 @@ export function factText(unit: Unit, units: readonly Unit[], max: number): FactT
   const previous = units.slice(Math.max(0, unit.index - 2), unit.index).map((u) => u.text);
   const resolved = resolvePersonPronoun(unit.text, previous) ?? unit.text;
   // A quote stays the speaker's: shown as `Speaker: "words"`, never as the article's own claim.
-  const quote = attributeQuote(resolved);
+  const quote = attributeQuote(resolved, previous);
   if (quote) {
     const shown = quoteFact(quote, max);
     return shown ? { text: shown, needsPrevious: quoteNeedsPrevious(quote) } : null;
@@ -30,8 +31,9 @@ export function factText(unit: Unit, units: readonly Unit[], max: number): FactT
   if (text === null) return null;
   // A quote with no named speaker is only readable after the sentence that introduces its speaker.
   const unattributedQuote = /^["“]/.test(resolved);
+  const pointsBack = startsWithPronoun({ tokens: tokenize(text) }) && !EXPLETIVE_IT.test(text);
   return {
     text,
-    needsPrevious: unattributedQuote || startsWithPronoun({ tokens: tokenize(text) }),
+    needsPrevious: unattributedQuote || pointsBack,
   };
 }

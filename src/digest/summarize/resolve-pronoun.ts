@@ -25,7 +25,8 @@ const NOT_A_PERSON = new Set([
   "Police",
 ]);
 
-function lastPerson(text: string): string | null {
+/** The last person named as speaking in `text` ("Hewitt said", "told Ms Hewitt"), or null. */
+export function lastPerson(text: string): string | null {
   let best: { name: string; at: number } | null = null;
   for (const re of [NAME_THEN_VERB, VERB_THEN_NAME]) {
     re.lastIndex = 0;

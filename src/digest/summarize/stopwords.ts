@@ -19,3 +19,7 @@ export const PRONOUN_OPENERS: ReadonlySet<string> = new Set(
 /** Leading connectives that only make sense after the previous sentence; safe to drop. */
 export const CONNECTIVE_OPENER =
   /^(?:however|but|and|also|meanwhile|moreover|furthermore|additionally|in addition|still|yet|so|thus|therefore|previously|instead|nevertheless|nonetheless|at the same time|in turn|as a result|by contrast|in contrast|separately|likewise|similarly|besides|indeed|meanwhile)\b,?\s+/i;
+
+/** "It is great to…", "It will be the first time since 1917 that…": an empty "it" refers to nothing. */
+export const EXPLETIVE_IT =
+  /^it(?:'s|’s| is| was| will be| would be| has been| had been) (?:(?:the|a|an) )?(?:first|last|only|great|good|important|clear|likely|unlikely|possible|impossible|difficult|hard|easy|vital|essential|necessary|time|right|wrong|true|surprising|unclear|expected|fantastic|wonderful|sad)\b/i;
