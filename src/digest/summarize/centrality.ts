@@ -1,3 +1,39 @@
+/** Distinct word ids per sentence, in first-seen order: one id per distinct word of the article. */
+function internSentences(words: ReadonlyArray<readonly string[]>): number[][] {
+  const ids = new Map<string, number>();
+  // The last sentence each id was seen in, so a repeated word is skipped without a search.
+  const seenIn: number[] = [];
+  return words.map((ws, sentence) => {
+    const own: number[] = [];
+    for (const w of ws) {
+      let id = ids.get(w);
+      if (id === undefined) ids.set(w, (id = ids.size));
+      if (seenIn[id] === sentence) continue;
+      seenIn[id] = sentence;
+      own.push(id);
+    }
+    return own;
+  });
+}
+
+/**
+ * Words shared by each pair of sentences (row-major n×n, upper triangle filled), counted through
+ * an inverted index so pairs with nothing in common cost nothing.
+ */
+function sharedCounts(sets: readonly number[][]): Int32Array {
+  const n = sets.length;
+  const shared = new Int32Array(n * n);
+  const postings: number[][] = [];
+  for (let j = 0; j < n; j++) {
+    for (const id of sets[j]!) {
+      const list = (postings[id] ??= []);
+      for (const i of list) shared[i * n + j]!++;
+      list.push(j);
+    }
+  }
+  return shared;
+}
+
 /**
  * TextRank centrality (Mihalcea & Tarau 2004) over content-word sets: a sentence that shares
  * vocabulary with many others states the article's core. Scores are normalized to [0, 1].
@@ -9,49 +45,38 @@ export function centrality(
 ): number[] {
   const n = words.length;
   if (n === 0) return [];
-  // Distinct word ids per sentence, sorted, so overlaps are a linear merge instead of set lookups.
-  const ids = new Map<string, number>();
-  const sets = words.map((ws) => {
-    const own = new Set<number>();
-    for (const w of ws) {
-      let id = ids.get(w);
-      if (id === undefined) ids.set(w, (id = ids.size));
-      own.add(id);
-    }
-    return Int32Array.from(own).sort();
-  });
-  const weights = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const a = sets[i]!;
-    for (let j = i + 1; j < n; j++) {
-      const b = sets[j]!;
-      const norm = Math.log(Math.max(1, a.length)) + Math.log(Math.max(1, b.length));
-      if (norm <= 0) continue;
-      let shared = 0;
-      for (let x = 0, y = 0; x < a.length && y < b.length;) {
-        if (a[x] === b[y]) {
-          shared++;
-          x++;
-          y++;
-        } else if (a[x]! < b[y]!) x++;
-        else y++;
-      }
-      weights[i * n + j] = weights[j * n + i] = shared / norm;
-    }
-  }
+  const sets = internSentences(words);
+  const shared = sharedCounts(sets);
+  const logSize = sets.map((s) => Math.log(Math.max(1, s.length)));
+  // Nonzero edges as adjacency lists in ascending order: the sums below add the same terms in the
+  // same order as a dense n×n loop would (the skipped terms are zeros), so scores are bit-for-bit equal.
+  const start = new Int32Array(n + 1);
+  const to: number[] = [];
+  const weight: number[] = [];
   const outSums = new Float64Array(n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) outSums[i]! += weights[i * n + j]!;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const count = i < j ? shared[i * n + j]! : shared[j * n + i]!;
+      const norm = logSize[i]! + logSize[j]!;
+      if (i === j || count === 0 || norm <= 0) continue;
+      to.push(j);
+      weight.push(count / norm);
+      outSums[i]! += count / norm;
+    }
+    start[i + 1] = to.length;
+  }
   let scores = new Float64Array(n).fill(1);
+  let next = new Float64Array(n);
   for (let iter = 0; iter < iterations; iter++) {
-    const next = new Float64Array(n).fill(1 - damping);
+    next.fill(1 - damping);
     for (let j = 0; j < n; j++) {
       if (outSums[j] === 0) continue;
       const share = (damping * scores[j]!) / outSums[j]!;
-      for (let i = 0; i < n; i++) next[i]! += weights[j * n + i]! * share;
+      for (let e = start[j]!; e < start[j + 1]!; e++) next[to[e]!]! += weight[e]! * share;
     }
     let delta = 0;
     for (let i = 0; i < n; i++) delta = Math.max(delta, Math.abs(next[i]! - scores[i]!));
-    scores = next;
+    [scores, next] = [next, scores];
     if (delta < 1e-4) break;
   }
   let max = 0;
