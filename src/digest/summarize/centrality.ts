@@ -1,18 +1,15 @@
-/** Distinct word ids per sentence, in first-seen order: one id per distinct word of the article. */
-function internSentences(words: ReadonlyArray<readonly string[]>): number[][] {
-  const ids = new Map<string, number>();
-  // The last sentence each id was seen in, so a repeated word is skipped without a search.
+/** The distinct ids of each sentence (a repeated word counts once). */
+function distinctIds(ids: ReadonlyArray<readonly number[]>): number[][] {
+  // The last sentence each id was seen in, so a repeat is skipped without a search.
   const seenIn: number[] = [];
-  return words.map((ws, sentence) => {
-    const own: number[] = [];
-    for (const w of ws) {
-      let id = ids.get(w);
-      if (id === undefined) ids.set(w, (id = ids.size));
+  return ids.map((own, sentence) => {
+    const distinct: number[] = [];
+    for (const id of own) {
       if (seenIn[id] === sentence) continue;
       seenIn[id] = sentence;
-      own.push(id);
+      distinct.push(id);
     }
-    return own;
+    return distinct;
   });
 }
 
@@ -35,17 +32,18 @@ function sharedCounts(sets: readonly number[][]): Int32Array {
 }
 
 /**
- * TextRank centrality (Mihalcea & Tarau 2004) over content-word sets: a sentence that shares
- * vocabulary with many others states the article's core. Scores are normalized to [0, 1].
+ * TextRank centrality (Mihalcea & Tarau 2004) over content-word sets, given as word ids (small
+ * non-negative integers, one per distinct word): a sentence that shares vocabulary with many others
+ * states the article's core. Scores are normalized to [0, 1].
  */
 export function centrality(
-  words: ReadonlyArray<readonly string[]>,
+  wordIds: ReadonlyArray<readonly number[]>,
   damping = 0.85,
   iterations = 30,
 ): number[] {
-  const n = words.length;
+  const n = wordIds.length;
   if (n === 0) return [];
-  const sets = internSentences(words);
+  const sets = distinctIds(wordIds);
   const shared = sharedCounts(sets);
   const logSize = sets.map((s) => Math.log(Math.max(1, s.length)));
   // Nonzero edges as adjacency lists in ascending order: the sums below add the same terms in the
