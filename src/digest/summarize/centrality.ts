@@ -1,8 +1,17 @@
-/** The distinct ids of each sentence (a repeated word counts once). */
-function distinctIds(ids: ReadonlyArray<readonly number[]>): number[][] {
+// Plain arrays throughout: a typed array costs about a microsecond to allocate, more than these
+// small per-article loops.
+
+/** The sentences a sentence shares words with, ascending, and the weight of each edge. */
+interface Edges {
+  to: number[];
+  weight: number[];
+}
+
+/** The distinct ids of each sentence (a repeated word counts once), in first-seen order. */
+function distinctIds(wordIds: ReadonlyArray<readonly number[]>, idLimit: number): number[][] {
   // The last sentence each id was seen in, so a repeat is skipped without a search.
-  const seenIn: number[] = [];
-  return ids.map((own, sentence) => {
+  const seenIn: number[] = new Array<number>(idLimit).fill(-1);
+  return wordIds.map((own, sentence) => {
     const distinct: number[] = [];
     for (const id of own) {
       if (seenIn[id] === sentence) continue;
@@ -14,21 +23,30 @@ function distinctIds(ids: ReadonlyArray<readonly number[]>): number[][] {
 }
 
 /**
- * Words shared by each pair of sentences (row-major n×n, upper triangle filled), counted through
- * an inverted index so pairs with nothing in common cost nothing.
+ * TextRank's graph: an edge wherever two sentences share a word, weighted by the distinct shared
+ * words over the sum of their log sizes. Each sentence's edges come out in ascending order.
  */
-function sharedCounts(sets: readonly number[][]): Int32Array {
-  const n = sets.length;
-  const shared = new Int32Array(n * n);
-  const postings: number[][] = [];
-  for (let j = 0; j < n; j++) {
-    for (const id of sets[j]!) {
-      const list = (postings[id] ??= []);
-      for (const i of list) shared[i * n + j]!++;
-      list.push(j);
+function edgeLists(sets: readonly number[][], idLimit: number): Edges[] {
+  const logSize = sets.map((s) => Math.log(Math.max(1, s.length)));
+  const edges: Edges[] = sets.map(() => ({ to: [], weight: [] }));
+  // The sentence that last marked each id: with sentence j's words marked, an overlap is a lookup per word.
+  const markedBy: number[] = new Array<number>(idLimit).fill(-1);
+  for (let j = 0; j < sets.length; j++) {
+    for (const id of sets[j]!) markedBy[id] = j;
+    for (let i = 0; i < j; i++) {
+      const norm = logSize[i]! + logSize[j]!;
+      if (norm <= 0) continue;
+      let shared = 0;
+      for (const id of sets[i]!) if (markedBy[id] === j) shared++;
+      if (shared === 0) continue;
+      // Row j receives its lower columns now, row i its higher ones: both stay ascending.
+      edges[i]!.to.push(j);
+      edges[i]!.weight.push(shared / norm);
+      edges[j]!.to.push(i);
+      edges[j]!.weight.push(shared / norm);
     }
   }
-  return shared;
+  return edges;
 }
 
 /**
@@ -43,41 +61,30 @@ export function centrality(
 ): number[] {
   const n = wordIds.length;
   if (n === 0) return [];
-  const sets = distinctIds(wordIds);
-  const shared = sharedCounts(sets);
-  const logSize = sets.map((s) => Math.log(Math.max(1, s.length)));
-  // Nonzero edges as adjacency lists in ascending order: the sums below add the same terms in the
-  // same order as a dense n×n loop would (the skipped terms are zeros), so scores are bit-for-bit equal.
-  const start = new Int32Array(n + 1);
-  const to: number[] = [];
-  const weight: number[] = [];
-  const outSums = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const count = i < j ? shared[i * n + j]! : shared[j * n + i]!;
-      const norm = logSize[i]! + logSize[j]!;
-      if (i === j || count === 0 || norm <= 0) continue;
-      to.push(j);
-      weight.push(count / norm);
-      outSums[i]! += count / norm;
-    }
-    start[i + 1] = to.length;
-  }
-  let scores = new Float64Array(n).fill(1);
-  let next = new Float64Array(n);
+  let idLimit = 0;
+  for (const own of wordIds) for (const id of own) if (id >= idLimit) idLimit = id + 1;
+  const edges = edgeLists(distinctIds(wordIds, idLimit), idLimit);
+  // Sums over ascending edges add the same terms in the same order as dense n×n loops would (the
+  // missing terms are zeros), so scores are bit-for-bit those of the dense formulation.
+  const outSums = edges.map(({ weight }) => weight.reduce((sum, w) => sum + w, 0));
+  let scores: number[] = new Array<number>(n).fill(1);
+  let next: number[] = new Array<number>(n).fill(0);
   for (let iter = 0; iter < iterations; iter++) {
     next.fill(1 - damping);
     for (let j = 0; j < n; j++) {
       if (outSums[j] === 0) continue;
       const share = (damping * scores[j]!) / outSums[j]!;
-      for (let e = start[j]!; e < start[j + 1]!; e++) next[to[e]!]! += weight[e]! * share;
+      const { to, weight } = edges[j]!;
+      for (let e = 0; e < to.length; e++) next[to[e]!]! += weight[e]! * share;
     }
     let delta = 0;
     for (let i = 0; i < n; i++) delta = Math.max(delta, Math.abs(next[i]! - scores[i]!));
-    [scores, next] = [next, scores];
+    const previous = scores;
+    scores = next;
+    next = previous;
     if (delta < 1e-4) break;
   }
   let max = 0;
   for (const s of scores) if (s > max) max = s;
-  return Array.from(scores, (s) => (max > 0 ? s / max : 0));
+  return scores.map((s) => (max > 0 ? s / max : 0));
 }
