@@ -46,9 +46,13 @@ function toIso([y, mo, d]: [string, string, string]): string | null {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+/** Every pattern above needs a four-digit year: one cheap scan rules most texts out. */
+const YEAR = /\d{4}/;
+
 /** Every full calendar date (day, month and year) in `text`, in order of appearance. */
 export function findDates(text: string): FoundDate[] {
   const found: FoundDate[] = [];
+  if (!YEAR.test(text)) return found;
   for (const { re, ymd } of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -12,7 +12,10 @@ export function normalizeText(raw: string): string {
     .replace(/\n{3,}/g, "\n\n");
 }
 
+/** A whitespace run that is not already one plain space: single spaces, the common case, are left alone. */
+const UNCOLLAPSED_RUN = /\s{2,}|[^\S ]/g;
+
 /** Collapses all whitespace runs to one space: how provenance is compared across layouts. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  return text.replace(UNCOLLAPSED_RUN, " ").trim();
 }

@@ -61,7 +61,8 @@ function isHardWrapped(lines: string[]): boolean {
 export function parseArticle(raw: string): ParsedArticle {
   const text = normalizeText(raw);
   let metaDate: string | null = null;
-  const lines: Array<string | null> = text.split("\n").map((line) => {
+  const rawLines = text.split("\n");
+  const lines: Array<string | null> = rawLines.map((line) => {
     if (isNoiseLine(line)) return null;
     // Only a short line can be nothing but a date; skipping long ones keeps parsing linear and cheap.
     const dateOnly = line.length <= 60 ? parseDateLine(line) : null;
@@ -100,7 +101,6 @@ export function parseArticle(raw: string): ParsedArticle {
   if (current.length) groups.push(current);
 
   const blocks: Block[] = [];
-  const rawLines = text.split("\n");
   groups.forEach((group, paragraph) => {
     let prose: string[] = [];
     const flushProse = () => {

@@ -26,6 +26,21 @@ function standsAlone(candidate: FactText | null): string | null {
   return candidate && !candidate.needsPrevious ? candidate.text : null;
 }
 
+/**
+ * The leading sentences that read on their own and state only the article's numbers, in order.
+ * Lazy: compression is the costly step, and the first candidate usually serves as the summary too.
+ */
+function* standaloneLeads(
+  units: readonly Unit[],
+  faithful: (text: string) => boolean,
+): Generator<{ unit: Unit; text: string }> {
+  for (const unit of units.slice(0, SUMMARY_WINDOW)) {
+    if (unit.list || unit.content.length < 5) continue;
+    const text = standsAlone(factText(unit, units, CARD_LIMITS.summaryChars));
+    if (text !== null && faithful(text)) yield { unit, text };
+  }
+}
+
 /** Turns a parsed article into a card: summary from the lead, facts by score with MMR, numbers checked. */
 export function buildCard(source: string, article: ParsedArticle): BuildResult {
   const units = buildUnits(article);
@@ -34,12 +49,9 @@ export function buildCard(source: string, article: ParsedArticle): BuildResult {
   const faithful = (text: string) => unsupportedNumbers(text, keys).length === 0;
   const scores = scoreUnits(units, article.title);
 
-  const standalone = units
-    .slice(0, SUMMARY_WINDOW)
-    .filter((u) => !u.list && u.content.length >= 5)
-    .map((u) => ({ unit: u, text: standsAlone(factText(u, units, CARD_LIMITS.summaryChars)) }))
-    .filter((c): c is { unit: Unit; text: string } => c.text !== null && faithful(c.text));
-  const lead = standalone[0] ?? { unit: units[0]!, text: units[0]!.text };
+  const standalone = standaloneLeads(units, faithful);
+  const first = standalone.next();
+  const lead = first.done ? { unit: units[0]!, text: units[0]!.text } : first.value;
   if (lead.text.length > CARD_LIMITS.summaryChars)
     return { ok: false, reason: "no sentence short enough for a summary" };
 
@@ -54,7 +66,15 @@ export function buildCard(source: string, article: ParsedArticle): BuildResult {
   const titleWords = new Set(contentWords(tokenize(title)));
   const addsToTitle = (text: string) =>
     contentWords(tokenize(text)).filter((w) => !titleWords.has(w)).length >= NEW_WORDS_IN_SUMMARY;
-  const summaryPick = standalone.find((c) => addsToTitle(c.text)) ?? lead;
+  // The first standalone lead is `lead`; later ones are only worked out if it adds nothing.
+  let summaryPick = lead;
+  if (!first.done && !addsToTitle(lead.text)) {
+    for (const candidate of standalone) {
+      if (!addsToTitle(candidate.text)) continue;
+      summaryPick = candidate;
+      break;
+    }
+  }
   const summaryUnit = summaryPick.unit;
   let summary = summaryPick.text;
   if (article.title && summary.length > SHORT_SUMMARY)

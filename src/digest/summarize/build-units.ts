@@ -14,6 +14,11 @@ export interface Unit {
   list: ListBlock | null;
   tokens: string[];
   content: string[];
+  /**
+   * `content` as ids into one vocabulary shared by the units of the same `buildUnits` call (ids
+   * count up from 0 in order of first use), so scoring counts with arrays instead of string maps.
+   */
+  contentIds: number[];
 }
 
 export function buildUnits(article: ParsedArticle): Unit[] {
@@ -21,11 +26,18 @@ export function buildUnits(article: ParsedArticle): Unit[] {
   for (const block of article.blocks) if (block.kind === "prose") proseTexts.push(block.text);
   const split = splitSentences(proseTexts);
   const units: Unit[] = [];
+  const vocabulary = new Map<string, number>();
   let prose = 0;
   let lastParagraph = -1;
   const push = (text: string, source: string, paragraph: number, list: ListBlock | null) => {
     const tokens = tokenize(text);
     if (tokens.length === 0) return;
+    const content = contentWords(tokens);
+    const contentIds = content.map((w) => {
+      let id = vocabulary.get(w);
+      if (id === undefined) vocabulary.set(w, (id = vocabulary.size));
+      return id;
+    });
     units.push({
       index: units.length,
       paragraph,
@@ -34,7 +46,8 @@ export function buildUnits(article: ParsedArticle): Unit[] {
       source,
       list,
       tokens,
-      content: contentWords(tokens),
+      content,
+      contentIds,
     });
     lastParagraph = paragraph;
   };

@@ -1,17 +1,36 @@
 import { CARD_LIMITS } from "../card.js";
 import type { Unit } from "./build-units.js";
 
+const DIGIT = /\d/;
+
+/** Long enough to name a topic and not a figure. */
+function canBeTag(word: string): boolean {
+  return word.length > 3 && !DIGIT.test(word);
+}
+
 /** Topic words: the article's most frequent content words, headline words first on ties. */
 export function extractTags(
   units: readonly Unit[],
   titleWords: ReadonlySet<string>,
   max = CARD_LIMITS.maxTags,
 ): string[] {
-  const tf = new Map<string, number>();
-  for (const u of units)
-    for (const w of u.content) if (w.length > 3 && !/\d/.test(w)) tf.set(w, (tf.get(w) ?? 0) + 1);
-  return [...tf.entries()]
-    .filter(([, n]) => n >= 2)
+  // Counted by word id; ids follow first use, so id order is the order words first appear.
+  const words: string[] = [];
+  const counts: number[] = [];
+  for (const u of units) {
+    u.contentIds.forEach((id, k) => {
+      if (words[id] === undefined) {
+        words[id] = u.content[k]!;
+        counts[id] = 0;
+      }
+      counts[id]!++;
+    });
+  }
+  const tf: Array<[string, number]> = [];
+  words.forEach((w, id) => {
+    if (counts[id]! >= 2 && canBeTag(w)) tf.push([w, counts[id]!]);
+  });
+  return tf
     .sort(
       (a, b) =>
         b[1] + (titleWords.has(b[0]) ? 0.5 : 0) - (a[1] + (titleWords.has(a[0]) ? 0.5 : 0)) ||

@@ -61,9 +61,12 @@ export interface NumberMention {
   index: number;
 }
 
+const THOUSANDS_SEPARATOR = /,/g;
+const WORD_JOINER = /[- ]/;
+
 function wordValue(word: string): number {
   if (word === "dozen") return 12;
-  const [tens, unit] = word.split(/[- ]/);
+  const [tens, unit] = word.split(WORD_JOINER);
   if (tens && tens in TENS) return TENS[tens]! + (unit ? (UNITS[unit] ?? 0) : 0);
   return UNITS[word] ?? Number.NaN;
 }
@@ -74,7 +77,9 @@ export function findNumbers(text: string): NumberMention[] {
   MENTION.lastIndex = 0;
   for (let m = MENTION.exec(text); m; m = MENTION.exec(text)) {
     const base =
-      m[1] !== undefined ? Number(m[1].replace(/,/g, "")) : wordValue(m[3]!.toLowerCase());
+      m[1] !== undefined
+        ? Number(m[1].replace(THOUSANDS_SEPARATOR, ""))
+        : wordValue(m[3]!.toLowerCase());
     const scaleWord = (m[2] ?? m[4] ?? "").trim().toLowerCase();
     const value = base * (scaleWord ? (SCALES[scaleWord] ?? 1) : 1);
     if (Number.isFinite(value)) out.push({ raw: m[0], value, index: m.index });
@@ -84,6 +89,8 @@ export function findNumbers(text: string): NumberMention[] {
 
 /** A canonical key so 3000 and 3,000.0 compare equal and float noise does not. */
 export function numberKey(value: number): string {
+  // Integers of up to 12 digits round-trip through toPrecision(12) unchanged: skip the formatting.
+  if (Number.isInteger(value) && Math.abs(value) < 1e12) return String(value);
   return Number(value.toPrecision(12)).toString();
 }
 

@@ -33,38 +33,59 @@ function properNounCount(text: string): number {
   return text.match(INNER_CAPITAL)?.length ?? 0;
 }
 
+const CLITIC = /['’](?:s|re|ve|ll|d)$/;
+const DIGIT = /\d/;
+const OPENING_QUOTE = /^["“'‘]/;
+
 export function startsWithPronoun(unit: Pick<Unit, "tokens">): boolean {
-  return PRONOUN_OPENERS.has((unit.tokens[0] ?? "").replace(/['’](?:s|re|ve|ll|d)$/, ""));
+  return PRONOUN_OPENERS.has((unit.tokens[0] ?? "").replace(CLITIC, ""));
+}
+
+/** How often each content word occurs in the article, indexed by the units' word ids. */
+function termFrequencies(units: readonly Unit[]): number[] {
+  let size = 0;
+  for (const u of units) for (const id of u.contentIds) if (id >= size) size = id + 1;
+  // A plain array: a typed array costs about a microsecond to allocate.
+  const tf: number[] = new Array<number>(size).fill(0);
+  for (const u of units) for (const id of u.contentIds) tf[id]!++;
+  return tf;
+}
+
+function countIn(words: readonly string[], set: ReadonlySet<string>): number {
+  let n = 0;
+  for (const word of words) if (set.has(word)) n++;
+  return n;
 }
 
 /** One score per unit, same order. Deterministic: no randomness, no iteration over unordered keys. */
 export function scoreUnits(units: readonly Unit[], title: string | null): number[] {
-  const tf = new Map<string, number>();
-  for (const u of units) for (const w of u.content) tf.set(w, (tf.get(w) ?? 0) + 1);
+  const tf = termFrequencies(units);
   let maxTf = 1;
-  for (const v of tf.values()) if (v > maxTf) maxTf = v;
+  for (const v of tf) if (v > maxTf) maxTf = v;
   const titleWords = new Set(title ? contentWords(tokenize(title)) : []);
-  const sums = units.map((u) => u.content.reduce((s, w) => s + (tf.get(w) ?? 0), 0) / maxTf);
+  const sums = units.map((u) => {
+    let sum = 0;
+    for (const id of u.contentIds) sum += tf[id]!;
+    return sum / maxTf;
+  });
   const maxSum = Math.max(1e-9, ...sums);
   const w = SCORE_WEIGHTS;
-  const central = w.centrality ? centrality(units.map((u) => u.content)) : [];
+  const central = w.centrality ? centrality(units.map((u) => u.contentIds)) : [];
   return units.map((u, i) => {
-    const overlap = titleWords.size
-      ? u.content.filter((x) => titleWords.has(x)).length / titleWords.size
-      : 0;
+    const overlap = titleWords.size ? countIn(u.content, titleWords) / titleWords.size : 0;
     const avg = sums[i]! / Math.max(1, u.content.length);
     return (
       w.position / (1 + u.index) +
       w.firstParagraph * (u.paragraph === units[0]!.paragraph ? 1 : 0) +
       w.frequencySum * (sums[i]! / maxSum) +
       w.titleOverlap * Math.min(1, overlap) +
-      w.hasNumber * (/\d/.test(u.text) ? 1 : 0) +
+      w.hasNumber * (DIGIT.test(u.text) ? 1 : 0) +
       w.list * (u.list ? 1 : 0) +
       (w.properNouns * Math.min(4, properNounCount(u.text))) / 4 +
       w.frequencyAvg * avg +
       w.centrality * (central[i] ?? 0) -
       w.pronounStart * (startsWithPronoun(u) ? 1 : 0) -
-      w.quote * (/^["“'‘]/.test(u.text) ? 1 : 0) -
+      w.quote * (OPENING_QUOTE.test(u.text) ? 1 : 0) -
       w.tooShort * (u.content.length < 4 && !u.list ? 1 : 0) -
       w.commentary * (COMMENTARY.test(u.text) ? 1 : 0)
     );

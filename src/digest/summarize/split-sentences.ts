@@ -17,9 +17,11 @@ function tokenizer(): Nlp {
 const ENDERS = new Set([".", "!", "?", "...", "…", "?!", "!?"]);
 const CLOSERS = new Set(['"', "”", "’", "'", ")", "]", "»"]);
 
+const SENTENCE_OPENER = /^[\p{Lu}\p{N}"“‘'([«]/u;
+
 /** Does a sentence start at this token? Lower-case words and commas continue the sentence ("Sylvia?" by…). */
 function startsSentence(value: string): boolean {
-  return /^[\p{Lu}\p{N}"“‘'([«]/u.test(value);
+  return SENTENCE_OPENER.test(value);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { STOPWORDS } from "./stopwords.js";
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+const NUMERIC = /^[\d.,]+$/;
 
 /** Lower-case word tokens of a sentence (numbers included). */
 export function tokenize(text: string): string[] {
@@ -11,7 +12,7 @@ export function tokenize(text: string): string[] {
 export function contentWords(tokens: readonly string[]): string[] {
   const out: string[] = [];
   for (const t of tokens) {
-    if (t.length < 2 || STOPWORDS.has(t) || /^[\d.,]+$/.test(t)) continue;
+    if (t.length < 2 || STOPWORDS.has(t) || NUMERIC.test(t)) continue;
     out.push(t.length > 4 && t.endsWith("s") && !t.endsWith("ss") ? t.slice(0, -1) : t);
   }
   return out;
