@@ -60,17 +60,35 @@ function endsInSubordinateClause(head: string): boolean {
 
 /** Quotes and brackets must pair up, or a cut left half a phrase behind. */
 function balanced(text: string): boolean {
-  const count = (re: RegExp) => (text.match(re) ?? []).length;
-  return count(/\(/g) === count(/\)/g) && count(/“/g) === count(/”/g) && count(/"/g) % 2 === 0;
+  const open = openMarks(text);
+  return open.parens === 0 && open.curly === 0 && open.straight % 2 === 0;
 }
 
+/** Brackets and curly quotes opened minus closed, and straight quotes seen (one pass, no regex). */
+function openMarks(text: string): { parens: number; curly: number; straight: number } {
+  let parens = 0;
+  let curly = 0;
+  let straight = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "(") parens++;
+    else if (c === ")") parens--;
+    else if (c === "“") curly++;
+    else if (c === "”") curly--;
+    else if (c === '"') straight++;
+  }
+  return { parens, curly, straight };
+}
+
+const UNCOLLAPSED_RUN = /\s{2,}|[^\S ]/g;
+const SPACE_BEFORE_PUNCTUATION = /\s+([,.;:!?])/g;
+const TRAILING_JOINERS = /[,;:–—-]+$/;
+const ENDS_SENTENCE = /[.!?]["”’]?$/;
+
 function finish(text: string): string {
-  let t = text
-    .trim()
-    .replace(/\s+/g, " ")
-    .replace(/\s+([,.;:!?])/g, "$1");
-  t = t.replace(/[,;:–—-]+$/, "").trim();
-  if (!/[.!?]["”’]?$/.test(t)) t += ".";
+  let t = text.trim().replace(UNCOLLAPSED_RUN, " ").replace(SPACE_BEFORE_PUNCTUATION, "$1");
+  t = t.replace(TRAILING_JOINERS, "").trim();
+  if (!ENDS_SENTENCE.test(t)) t += ".";
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
@@ -82,7 +100,11 @@ export function stripAttribution(sentence: string): string {
     t = `${quoted[1]}.`;
   for (let i = 0; i < 2; i++) t = t.replace(LEADING_ACCORDING, "").replace(CONNECTIVE_OPENER, "");
   // Tails can stack: "…, said the deputy minister at a briefing, reported the press office."
-  for (let i = 0; i < 3 && TAIL_ATTRIBUTION.test(t); i++) t = t.replace(TAIL_ATTRIBUTION, "$1");
+  for (let i = 0; i < 3; i++) {
+    const tail = TAIL_ATTRIBUTION.exec(t);
+    if (!tail) break;
+    t = t.slice(0, tail.index) + tail[1]! + t.slice(tail.index + tail[0].length);
+  }
   t = t.replace(MID_ATTRIBUTION, " ").replace(MID_CONNECTIVE, " ");
   // The last sentence of a multi-sentence quote keeps only its closing mark once attribution is gone.
   if (!balanced(t)) t = t.replace(/["”]([.!?])$/, "$1");
@@ -175,10 +197,8 @@ const ELIDE_MIN_SHARE = 0.6;
 
 /** Marks that close what the head left open: `…"` after a cut inside a quote, `…)` inside brackets. */
 function closers(head: string): string {
-  const count = (re: RegExp) => (head.match(re) ?? []).length;
-  const paren = count(/\(/g) > count(/\)/g) ? ")" : "";
-  const quote = count(/"/g) % 2 === 1 ? '"' : count(/“/g) > count(/”/g) ? "”" : "";
-  return paren + quote;
+  const open = openMarks(head);
+  return (open.parens > 0 ? ")" : "") + (open.straight % 2 === 1 ? '"' : open.curly > 0 ? "”" : "");
 }
 
 /** A place the head may stop: not on a function word, a figure ("up to 26…"), an ordinal, or inside a name. */

@@ -54,6 +54,12 @@ export function selectFacts(input: {
   const order = units.map((_, i) => i).filter((i) => !taken.includes(i));
   order.sort((a, b) => scores[b]! - scores[a]! || a - b);
   const selected = [...taken];
+  const isSelected = units.map((_, i) => taken.includes(i));
+  // Redundancy against the selection only grows: each unit keeps its max so far and how many of
+  // the selected units that max already covers, so a round compares only with the newest ones.
+  const redundancy = units.map(() => 0);
+  const covered = units.map(() => 0);
+  const kept = new Map<number, number>();
   const chosen: Array<{ index: number; fact: Fact }> = [];
   let budget: number = CARD_LIMITS.factsTotalChars;
   while (chosen.length < CARD_LIMITS.maxFacts) {
@@ -61,16 +67,23 @@ export function selectFacts(input: {
     for (const i of order) {
       // Sorted by score and redundancy only subtracts: no later unit can beat `best`.
       if (best && scores[i]! <= best.value) break;
-      if (selected.includes(i)) continue;
+      if (isSelected[i]) continue;
+      for (let k = covered[i]!; k < selected.length; k++)
+        redundancy[i] = Math.max(redundancy[i]!, overlap(sets[i]!, sets[selected[k]!]!));
+      covered[i] = selected.length;
+      // Compression only lowers a value: a unit that cannot win even uncut is not compressed.
+      const ceiling = scores[i]! - MMR_LAMBDA * redundancy[i]!;
+      if (best && ceiling <= best.value) continue;
       const text = textOf(i);
-      if (!text || (text.needsPrevious && !selected.includes(i - 1))) continue;
-      const redundancy = Math.max(0, ...selected.map((j) => overlap(sets[i]!, sets[j]!)));
-      const kept = retained(units[i]!, text.text);
-      const value = scores[i]! * (1 - RETENTION_WEIGHT * (1 - kept)) - MMR_LAMBDA * redundancy;
+      if (!text || (text.needsPrevious && !isSelected[i - 1])) continue;
+      if (!kept.has(i)) kept.set(i, retained(units[i]!, text.text));
+      const value =
+        scores[i]! * (1 - RETENTION_WEIGHT * (1 - kept.get(i)!)) - MMR_LAMBDA * redundancy[i]!;
       if (!best || value > best.value) best = { index: i, text: text.text, value };
     }
     if (!best || best.text.length > budget) break;
     selected.push(best.index);
+    isSelected[best.index] = true;
     budget -= best.text.length;
     chosen.push({
       index: best.index,
