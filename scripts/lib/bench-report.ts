@@ -96,10 +96,13 @@ ${phases}
 
 ${targets}
 
-Where the time goes (CPU profile of the digest): the one wink tokenizer pass, which also gives
-sentence boundaries, is about a quarter; sentence scoring (TextRank centrality, term
-frequencies) and candidate compression (deletion rules, tried lazily, best-scored first) about a
-third; layout parsing, number normalization for the faithfulness guard and the card id hash the
-rest. The 2× target leaves everything after tokenization no more time than the tokenizer pass
-itself; the summarizer's own steps take about three times that.`;
+Where the time goes (CPU profile of the digest on the BBC sample, November 2026): the digest's own
+wink pass, which also gives sentence boundaries, costs about 1.5× the tokenize-only pass on the same
+text, because the rest of the digest evicts wink's lexicon from the CPU caches between calls (a
+loop that only touches 4 MB between \`readDoc\` calls reproduces the slowdown); reading its tokens
+out and mapping them back to offsets adds about 0.4× more. Everything after sentence splitting
+(layout parsing, per-sentence words, TextRank centrality, fact selection with compression, the
+number guard, zod and the id hash) is about 2.5× the floor, selection with compression the largest
+part (about a fifth of the digest). The 2× target would leave those steps about a tenth of the
+floor, a twentieth of what they take now.`;
 }
