@@ -129,6 +129,19 @@ describe("the faithfulness guard", () => {
     ]);
   });
 
+  it("does not let the parts of a date vouch for a figure", () => {
+    // Seed 004 is dated "2023-12-27" and states no 12 or 27 anywhere else.
+    const card = {
+      title: "Twelve exercises",
+      summary: "27 missions",
+      facts: [{ text: "In 2023 it held 24 exercises.", sentence: "x" }],
+    };
+    expect(checkFaithfulness(card, seed.text)).toEqual([
+      { field: "title", numbers: ["Twelve"] },
+      { field: "summary", numbers: ["27"] },
+    ]);
+  });
+
   it("accepts the same numbers in other forms: 3000 for 3,000, 1.8 million, seven", () => {
     const card = {
       title: "3000 placements",

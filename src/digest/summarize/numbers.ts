@@ -50,8 +50,10 @@ const UNIT_WORDS = Object.keys(UNITS).join("|");
 const NUMBER_WORD = `(?:(?:${TENS_WORDS})(?:[- ](?:${UNIT_WORDS}))?|${UNIT_WORDS}|dozen)`;
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE = String.raw`(?:\s?(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|mln|tn|m|k|b)\b)?`;
+// A digit group joined to an earlier one by "-", "/" or ":" is part of a date, time, score or
+// range ("2023-12-27", "3:49.78"), not a figure of its own: "12" there must not vouch for "twelve".
 const MENTION = new RegExp(
-  String.raw`(?<![\p{L}\d.,])(?:(${DIGITS})(${SCALE})|\b(${NUMBER_WORD})\b(${SCALE}))`,
+  String.raw`(?<![\p{L}\d.,]|\d[-/:])(?:(${DIGITS})(${SCALE})|\b(${NUMBER_WORD})\b(${SCALE}))`,
   "giu",
 );
 
