@@ -91,7 +91,7 @@ export function buildCard(source: string, article: ParsedArticle): BuildResult {
     place: article.place,
     summary,
     facts: chosen.map((c) => c.fact),
-    tags: extractTags(units, titleWords),
+    tags: extractTags(units, title),
   });
   if (!card.success)
     return {
