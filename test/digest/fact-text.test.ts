@@ -71,6 +71,17 @@ describe("quotes stay the speaker's", () => {
     ).toMatchObject({ needsPrevious: true });
   });
 
+  it('names the speaker of `"…," he said` from the sentence before, or waits for it', () => {
+    expect(
+      lastFact(`Mr Smith said the plan had failed.\n\n"We will fight on for the workers," he said.`)
+        ?.text,
+    ).toBe('Smith: "We will fight on for the workers."');
+    expect(
+      lastFact(`The plan had failed.\n\n"We will fight on for the workers," he said.`)
+        ?.needsPrevious,
+    ).toBe(true);
+  });
+
   it('reads an empty "it" as standing alone', () => {
     expect(
       lastFact(

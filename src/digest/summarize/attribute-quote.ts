@@ -31,7 +31,8 @@ export interface AttributedQuote {
 
 /**
  * The trailing run of capitalised words of a speaker phrase: a fact card names people, it does
- * not repeat their job titles. Null when the phrase names nobody ("a spokesman", "he").
+ * not repeat their job titles. A short role stands in when nobody is named ("A spokesman"); null
+ * for a pronoun or a long description.
  */
 export function speakerName(phrase: string): string | null {
   const words = phrase
@@ -57,29 +58,42 @@ export function speakerName(phrase: string): string | null {
   return name.join(" ");
 }
 
-function ownAttribution(text: string): AttributedQuote | null {
+/** A pronoun speaker ("…," he said) is `null`: the caller looks for the name before. */
+type OwnAttribution = { speaker: string | null; quote: string };
+
+function ownAttribution(text: string): OwnAttribution | null {
   const after = QUOTE_THEN_SPEAKER.exec(text);
-  if (after) {
+  if (after && !/["“”]/.test(after[1]!)) {
+    const phrase = (after[2] ?? after[4] ?? "").trim();
     // "said the chairman of the committee, Labour MP Barry Sheerman": the name may follow a comma.
-    const speaker =
-      speakerName(after[2] ?? after[4] ?? "") ?? (after[3] ? speakerName(after[3]) : null);
-    const quote = after[1]!.trim();
-    if (speaker && !/["“”]/.test(quote)) return { speaker, quote };
+    const speaker = speakerName(phrase) ?? (after[3] ? speakerName(after[3]) : null);
+    if (speaker) return { speaker, quote: after[1]!.trim() };
+    if (PRONOUN_SPEAKER.test(phrase)) return { speaker: null, quote: after[1]!.trim() };
   }
   const before = SPEAKER_THEN_QUOTE.exec(text);
-  if (before) {
+  if (before && !/["“”]/.test(before[2]!)) {
     const speaker = speakerName(before[1]!);
-    const quote = before[2]!.trim();
-    if (speaker && !/["“”]/.test(quote)) return { speaker, quote };
+    if (speaker) return { speaker, quote: before[2]!.trim() };
+  }
+  return null;
+}
+
+/** The person the sentences before name as speaking, nearest first; null when none does. */
+function speakerBefore(previous: readonly string[], quoteOnly: boolean): string | null {
+  for (const before of [...previous].reverse()) {
+    const speaker = ownAttribution(before.trim())?.speaker ?? lastPerson(before);
+    if (speaker) return speaker;
+    // Only a quoted paragraph carries its speaker across more than one sentence.
+    if (!quoteOnly || !BARE_QUOTE.test(before.trim())) return null;
   }
   return null;
 }
 
 /**
  * Splits a sentence that is one quote plus its attribution into speaker and words, so a card can
- * show `Speaker: "words"` and never present an opinion as the article's own fact. A sentence that
- * is all quote takes the speaker the sentence before names, as a reader would (`previous` is in
- * reading order, nearest last); with no named speaker there it stays unattributed (null).
+ * show `Speaker: "words"` and never present an opinion as the article's own fact. "He said" and a
+ * sentence that is all quote take the speaker the sentence before names, as a reader would
+ * (`previous` is in reading order, nearest last); with no name there the result is null.
  */
 export function attributeQuote(
   sentence: string,
@@ -87,16 +101,15 @@ export function attributeQuote(
 ): AttributedQuote | null {
   const text = sentence.trim();
   const own = ownAttribution(text);
-  if (own) return own;
+  if (own?.speaker) return { speaker: own.speaker, quote: own.quote };
+  if (own) {
+    const speaker = speakerBefore(previous.slice(-1), false);
+    return speaker ? { speaker, quote: own.quote } : null;
+  }
   const bare = BARE_QUOTE.exec(text);
   if (!bare) return null;
-  for (const before of [...previous].reverse()) {
-    const speaker = ownAttribution(before.trim())?.speaker ?? lastPerson(before);
-    if (speaker) return { speaker, quote: bare[1]!.trim() };
-    // Only a quoted paragraph carries its speaker across sentences.
-    if (!BARE_QUOTE.test(before.trim())) return null;
-  }
-  return null;
+  const speaker = speakerBefore(previous, true);
+  return speaker ? { speaker, quote: bare[1]!.trim() } : null;
 }
 
 /** Quoted words that point back to the sentence before ("It's…", "This…"): I and we are the speaker's. */
