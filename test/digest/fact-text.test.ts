@@ -3,6 +3,7 @@ import { buildUnits, parseArticle } from "../../src/digest/index.js";
 import { attributeQuote } from "../../src/digest/summarize/attribute-quote.js";
 import { compressSentence, elide } from "../../src/digest/summarize/compress-sentence.js";
 import { factText } from "../../src/digest/summarize/fact-text.js";
+import { writeHeadline } from "../../src/digest/summarize/write-headline.js";
 
 /** The fact a card would show for the last sentence of `text`. */
 function lastFact(text: string, max = 140) {
@@ -130,6 +131,14 @@ describe("compression keeps claims whole", () => {
     );
     expect(opener).not.toBe("During an interview with BBC Radio 4's Today programme.");
     expect(opener?.startsWith("During an interview")).toBe(true);
+  });
+
+  it("does not cut a relative clause right after its verb", () => {
+    expect(
+      writeHeadline(
+        "Officials said 40 homes were destroyed and 3 people were injured in the fire that swept through the valley overnight.",
+      ),
+    ).toBe("Officials said 40 homes were destroyed and 3 people were injured");
   });
 
   it("prefers the cut that keeps the figures: the opener goes, not the number", () => {

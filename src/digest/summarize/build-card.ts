@@ -14,8 +14,10 @@ import { writeHeadline } from "./write-headline.js";
 
 /** With its own headline the card can afford a tighter one-liner; without, the headline is cut from it. */
 const SHORT_SUMMARY = 180;
-/** Content words a summary must add beyond the headline to be worth a line of its own. */
+/** Content words a summary must add beyond a headline written from the lead to be worth a line. */
 const NEW_WORDS_IN_SUMMARY = 5;
+/** Under the article's own headline, a lead is skipped only when it all but repeats the headline. */
+const NEW_WORDS_UNDER_OWN_HEADLINE = 2;
 /** The summary is the first of the leading sentences that reads on its own (news leads). */
 const SUMMARY_WINDOW = 3;
 
@@ -59,13 +61,16 @@ export function buildCard(source: string, article: ParsedArticle): BuildResult {
     article.title && article.title.length <= CARD_LIMITS.titleChars
       ? article.title
       : writeHeadline(article.title ?? lead.unit.text);
-  if (!faithful(title)) title = writeHeadline(lead.text);
+  let titleFromLead = !article.title;
+  if (!faithful(title)) [title, titleFromLead] = [writeHeadline(lead.text), true];
   if (!faithful(title)) return { ok: false, reason: "could not write a faithful headline" };
 
-  // A headline written from the lead already says the lead: the summary then adds the next sentence.
+  // A headline written from the lead already says the lead: the summary then adds the next
+  // sentence. Under the article's own headline the lead stays, unless it only repeats it.
   const titleWords = new Set(contentWords(tokenize(title)));
+  const newWords = titleFromLead ? NEW_WORDS_IN_SUMMARY : NEW_WORDS_UNDER_OWN_HEADLINE;
   const addsToTitle = (text: string) =>
-    contentWords(tokenize(text)).filter((w) => !titleWords.has(w)).length >= NEW_WORDS_IN_SUMMARY;
+    contentWords(tokenize(text)).filter((w) => !titleWords.has(w)).length >= newWords;
   // The first standalone lead is `lead`; later ones are only worked out if it adds nothing.
   let summaryPick = lead;
   if (!first.done && !addsToTitle(lead.text)) {
@@ -79,7 +84,8 @@ export function buildCard(source: string, article: ParsedArticle): BuildResult {
   let summary = summaryPick.text;
   if (article.title && summary.length > SHORT_SUMMARY)
     summary = cutToFit(summary, SHORT_SUMMARY, 60) ?? summary;
-  const taken = [...new Set([lead.unit.index, summaryUnit.index])];
+  // The lead is on the card when the headline was written from it or the summary is it.
+  const taken = [...new Set([...(titleFromLead ? [lead.unit.index] : []), summaryUnit.index])];
 
   const chosen = selectFacts({ units, scores, taken, faithful });
 

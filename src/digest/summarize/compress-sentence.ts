@@ -111,6 +111,7 @@ export function stripAttribution(sentence: string): string {
   return finish(t);
 }
 
+const BARE_RELATIVE = /\b(?:that|which|who|whom|whose)\s+\S+$/i;
 /** A head opening with a prepositional phrase and cut at its first comma has no clause at all. */
 const PREPOSITION_OPENER =
   /^(?:during|despite|following|amid|after|before|in|on|at|for|from|with|without|under|over|by|among|through|throughout|across|against|between|beyond|within|unlike|like|ahead of|because of|due to|thanks to|instead of|apart from)\b/i;
@@ -142,6 +143,8 @@ export function cutToFit(
   const clauseCuts = [...new Set(cuts)].sort((a, b) => b - a);
   for (const at of [...clauseCuts, ...pp.sort((a, b) => b - a)]) {
     const phraseCut = !clauseCuts.includes(at);
+    // "…in the fire that swept." has cut a relative clause right after its verb.
+    if (phraseCut && BARE_RELATIVE.test(text.slice(0, at))) continue;
     let head = finish(text.slice(0, at));
     if (
       head.length < minChars ||

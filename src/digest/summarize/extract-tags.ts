@@ -13,7 +13,8 @@ const GENERIC = new Set(
   even well back still made make makes take takes took come comes came going expected since around
   earlier later early late next including include includes total level levels high higher low lower
   group report reported move moves plan plans deal deals figure figures continue continued attempt
-  monday tuesday wednesday thursday friday saturday sunday`.split(/\s+/),
+  monday tuesday wednesday thursday friday saturday sunday hundred thousand million billion
+  trillion percent`.split(/\s+/),
 );
 /** A capitalised word after a sentence's first: a name, place or organisation. */
 const INNER_CAPITAL = /(?<=[\s(“"‘-])\p{Lu}[\p{L}’'-]+/gu;
