@@ -133,6 +133,14 @@ describe("compression keeps claims whole", () => {
     expect(opener?.startsWith("During an interview")).toBe(true);
   });
 
+  it("never cuts the last item off an enumeration", () => {
+    const text = compressSentence(
+      "The recall covers nearly all of the vehicles Tesla sold in the US since the function was launched in late 2015, including Models Y, S, 3 and X.",
+      140,
+    );
+    expect(text).not.toMatch(/Models Y, S, 3\.$/);
+  });
+
   it("does not cut a relative clause right after its verb", () => {
     expect(
       writeHeadline(

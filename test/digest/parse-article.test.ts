@@ -72,6 +72,32 @@ describe("parseArticle", () => {
     ]);
   });
 
+  it("drops navigation bars, share prompts, section headings and link leftovers of a web page", () => {
+    const a = parseArticle(
+      [
+        "Home | News | Sport | Weather",
+        "Share this article",
+        "Tesla recalls 2 million cars over Autopilot safety concerns",
+        "By Jane Doe, Technology reporter",
+        "Published 14 December 2023",
+        "Tesla is recalling more than two million vehicles in the US.",
+        "Background",
+        "The recall follows a two-year investigation.",
+        "Some were deadly.",
+        "Related Topics",
+        "Tesla",
+        "Read more",
+      ].join("\n"),
+    );
+    expect(a.title).toBe("Tesla recalls 2 million cars over Autopilot safety concerns");
+    expect(a.date).toBe("2023-12-14");
+    expect(a.blocks.map((b) => (b.kind === "prose" ? b.text : b.source))).toEqual([
+      "Tesla is recalling more than two million vehicles in the US.",
+      "The recall follows a two-year investigation.",
+      "Some were deadly.",
+    ]);
+  });
+
   it("joins hard-wrapped paragraphs and removes bylines, share bars and read-more lines", () => {
     const text = [
       "Parks plan passes",

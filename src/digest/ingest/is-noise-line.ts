@@ -7,13 +7,15 @@ const NOISE_PATTERNS: RegExp[] = [
   /^\s*[\d.,]+\s*[KkMm]?\s+(?:views?|likes?|comments?|shares?|reads?)\b.{0,40}$/i,
   /^\s*(?:views?|likes?|comments?|shares?)\s*:?\s*[\d.,]+\s*$/i,
   /^\s*(?:by|written by|posted by|author|reporting by|edited by)\s*:?\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&)\s*[\p{Lu}][\p{L}.'’ -]+)?\s*$/iu,
-  /^\s*(?:share|share this|share on|tweet|email|print|facebook|twitter|whatsapp|telegram|linkedin|copy link)(?:\s*[|·•,/]\s*(?:share|tweet|email|print|facebook|twitter|x|whatsapp|telegram|linkedin|copy link))*\s*$/i,
+  /^\s*(?:share|share this(?: article| story| page| post)?|share on|tweet|email|print|facebook|twitter|whatsapp|telegram|linkedin|copy link)(?:\s*[|·•,/]\s*(?:share|tweet|email|print|facebook|twitter|x|whatsapp|telegram|linkedin|copy link))*\s*$/i,
   /^\s*(?:read more|read also|see also|related|related articles?|more on this story|advertisement|sponsored|subscribe|sign up|follow us|click here|continue reading|top stories)\b.{0,80}$/i,
   /^\s*(?:photo|image|picture|video|source|credit)s?\s*:\s*.{0,80}$/i,
   /^\s*(?:©|\(c\)|copyright)\s*.{0,100}$/i,
   /^\s*all rights reserved\.?\s*$/i,
   /^\s*\d+\s*min(?:ute)?s?\s+read\s*$/i,
   /^\s*(?:tags?|topics?|categories?)\s*:.{0,120}$/i,
+  // Navigation and breadcrumbs: "Home | News | Sport | Weather", "World › Asia › Kazakhstan".
+  /^\s*[^|·•›»>.!?]{1,25}(?:\s[|·•›»>]\s[^|·•›»>.!?]{1,25}){2,}\s*$/u,
 ];
 
 export function isNoiseLine(line: string): boolean {

@@ -111,6 +111,7 @@ export function stripAttribution(sentence: string): string {
   return finish(t);
 }
 
+const ENUMERATION_TAIL = /,\s[^,]{1,25}$/;
 const BARE_RELATIVE = /\b(?:that|which|who|whom|whose)\s+\S+$/i;
 /** A head opening with a prepositional phrase and cut at its first comma has no clause at all. */
 const PREPOSITION_OPENER =
@@ -143,6 +144,9 @@ export function cutToFit(
   const clauseCuts = [...new Set(cuts)].sort((a, b) => b - a);
   for (const at of [...clauseCuts, ...pp.sort((a, b) => b - a)]) {
     const phraseCut = !clauseCuts.includes(at);
+    // "Models Y, S, 3 and X": the "and" closes an enumeration; cutting there drops an item.
+    if (ENUMERATION_TAIL.test(text.slice(0, at)) && /^\s(?:and|or)\s/.test(text.slice(at)))
+      continue;
     // "…in the fire that swept." has cut a relative clause right after its verb.
     if (phraseCut && BARE_RELATIVE.test(text.slice(0, at))) continue;
     let head = finish(text.slice(0, at));
