@@ -105,6 +105,13 @@ describe("quotes stay the speaker's", () => {
   });
 });
 
+describe("questions", () => {
+  it("are never facts: a card states", () => {
+    expect(lastFact("Visa rules change.\n\nWhat is changing for students?")).toBeNull();
+    expect(lastFact('"Why would anyone leave now?" said Mr Smith.')).toBeNull();
+  });
+});
+
 describe("compression keeps claims whole", () => {
   it("does not take a reported claim for an attribution tail", () => {
     expect(

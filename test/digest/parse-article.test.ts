@@ -39,6 +39,16 @@ describe("parseArticle", () => {
   });
 
   it.each([
+    ["LONDON, Dec 5 (Reuters) - British house prices rose by 0.5% in November.", "London"],
+    ["WASHINGTON (Reuters) - The Fed held rates steady on Wednesday.", "Washington"],
+    ["KOSTANAY — Farmers sowed 4 million hectares this spring.", "Kostanay"],
+  ])("takes the wire dateline of %j as the place %s and strips it", (lead, place) => {
+    const a = parseArticle(lead);
+    expect(a.place).toBe(place);
+    expect(a.blocks[0]?.kind === "prose" && a.blocks[0].text).toMatch(/^[A-Z][a-z]/);
+  });
+
+  it.each([
     ["Published: 1 Feb 2024", "2024-02-01"],
     ["2024-02-01", "2024-02-01"],
     ["February 1, 2024", "2024-02-01"],

@@ -3,7 +3,7 @@
  * "KOSTANAY —". Only capitalised place names count, so an ordinary sentence is never mistaken for one.
  */
 const DATELINE =
-  /^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?:\s*,\s*[A-Z][A-Za-z.]+(?: [A-Za-z.]+){0,2})?(?:\s*\([A-Za-z .]{2,30}\))?\s*[–—-]{1,2}\s+(?=\S)/;
+  /^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?:\s*,\s*[A-Z][A-Za-z.]+(?: [A-Za-z0-9.]+){0,2})?(?:\s*\([A-Za-z .]{2,30}\))?\s*[–—-]{1,2}\s+(?=\S)/;
 
 export interface Dateline {
   place: string;

@@ -8,7 +8,7 @@ const SAY =
 const SPEAKER = String.raw`[^"“”,:;]{2,90}`;
 /** `"…," said Mr Smith, the chief executive.` / `"…," Mr Smith told the BBC.` */
 const QUOTE_THEN_SPEAKER = new RegExp(
-  String.raw`^["“](.{12,}?)[,.!?]?["”],?\s+(?:(?:${SAY})\s+(${SPEAKER})(?:,\s([^"“”,]{2,80}))?|(${SPEAKER})\s+(?:${SAY})(?:\s[^"“”,]{0,60})?)[.!?]$`,
+  String.raw`^["“](.{12,}?[!?]?)[,.]?["”],?\s+(?:(?:${SAY})\s+(${SPEAKER})(?:,\s([^"“”,]{2,80}))?|(${SPEAKER})\s+(?:${SAY})(?:\s[^"“”,]{0,60})?)[.!?]$`,
   "u",
 );
 /** `Mr Smith said: "…"` / `Mr Smith told the BBC: "…"` */

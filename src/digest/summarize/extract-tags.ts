@@ -14,7 +14,8 @@ const GENERIC = new Set(
   earlier later early late next including include includes total level levels high higher low lower
   group report reported move moves plan plans deal deals figure figures continue continued attempt
   monday tuesday wednesday thursday friday saturday sunday hundred thousand million billion
-  trillion percent`.split(/\s+/),
+  trillion percent january february march april june july august september october november
+  december`.split(/\s+/),
 );
 /** A capitalised word after a sentence's first: a name, place or organisation. */
 const INNER_CAPITAL = /(?<=[\s(“"‘-])\p{Lu}[\p{L}’'-]+/gu;

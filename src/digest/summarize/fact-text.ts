@@ -7,6 +7,8 @@ import { startsWithPronoun } from "./score-units.js";
 import { EXPLETIVE_IT } from "./stopwords.js";
 import { tokenize } from "./tokenize.js";
 
+const QUESTION = /\?["”’]?$/;
+
 export interface FactText {
   text: string;
   /** Opens with a pronoun ("It", "This", "Their"): only readable right after the sentence before it. */
@@ -15,6 +17,8 @@ export interface FactText {
 
 /** The text a unit contributes to a card within `max` characters, or null when no honest cut fits. */
 export function factText(unit: Unit, units: readonly Unit[], max: number): FactText | null {
+  // A question ("What is changing?") asks; a card states.
+  if (QUESTION.test(unit.text)) return null;
   if (unit.list) {
     const text = formatList(unit.list, max);
     return text ? { text, needsPrevious: false } : null;
@@ -24,6 +28,7 @@ export function factText(unit: Unit, units: readonly Unit[], max: number): FactT
   // A quote stays the speaker's: shown as `Speaker: "words"`, never as the article's own claim.
   const quote = attributeQuote(resolved, previous);
   if (quote) {
+    if (QUESTION.test(quote.quote)) return null;
     const shown = quoteFact(quote, max);
     return shown ? { text: shown, needsPrevious: quoteNeedsPrevious(quote) } : null;
   }
