@@ -36,7 +36,6 @@ export function selectFacts(input: {
   faithful: (text: string) => boolean;
 }): Array<{ index: number; fact: Fact }> {
   const { units, taken, faithful } = input;
-  const summaryIndex = taken[taken.length - 1]!;
   // Scores on a 0..1 scale so the redundancy and number terms weigh the same in every article.
   const lo = Math.min(...input.scores);
   const span = Math.max(...input.scores) - lo || 1;
@@ -89,16 +88,6 @@ export function selectFacts(input: {
       index: best.index,
       fact: { text: best.text, sentence: units[best.index]!.source },
     });
-  }
-  // Short articles: the lead may double as a fact so a card still has its three.
-  if (chosen.length < CARD_LIMITS.minFacts) {
-    const lead = factText(units[summaryIndex]!, units, Math.min(CARD_LIMITS.factChars, budget));
-    if (lead && !lead.needsPrevious && faithful(lead.text)) {
-      chosen.push({
-        index: summaryIndex,
-        fact: { text: lead.text, sentence: units[summaryIndex]!.source },
-      });
-    }
   }
   return chosen.sort((a, b) => a.index - b.index);
 }
