@@ -82,6 +82,31 @@ describe("parseArticle", () => {
     ]);
   });
 
+  it("reads Markdown and HTML leftovers as the text they mark up", () => {
+    const a = parseArticle(
+      [
+        "# Apple unveils $3,499 Vision Pro headset",
+        "",
+        "*Updated 2 hours ago*",
+        "",
+        "**CUPERTINO** – Apple on Monday unveiled the [Vision Pro](https://apple.com/vision-pro), a headset.<br>",
+        "It uses two 4K displays &amp; a chip called R1 &mdash; made by <b>TSMC</b>. ![photo](x.png)",
+      ].join("\n"),
+    );
+    expect(a.title).toBe("Apple unveils $3,499 Vision Pro headset");
+    expect(a.place).toBe("Cupertino");
+    expect(a.blocks.map((b) => (b.kind === "prose" ? b.text : b.source))).toEqual([
+      "Apple on Monday unveiled the Vision Pro, a headset.",
+      "It uses two 4K displays & a chip called R1 — made by TSMC.",
+    ]);
+  });
+
+  it("leaves prose that only looks like markup alone", () => {
+    const text = "Sales rose 5*3*2 times in C# shops & snake_case_name stores [sic] (2024).";
+    const a = parseArticle(text);
+    expect(a.blocks[0]?.kind === "prose" && a.blocks[0].text).toBe(text);
+  });
+
   it("drops navigation bars, share prompts, section headings and link leftovers of a web page", () => {
     const a = parseArticle(
       [

@@ -14,6 +14,8 @@ const NOISE_PATTERNS: RegExp[] = [
   /^\s*all rights reserved\.?\s*$/i,
   /^\s*\d+\s*min(?:ute)?s?\s+read\s*$/i,
   /^\s*(?:tags?|topics?|categories?)\s*:.{0,120}$/i,
+  // "Updated 2 hours ago", "Published: yesterday": a page's age, not the article's date.
+  /^\s*(?:updated|published|posted|last updated|last modified)\s*:?\s*(?:\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)\s+ago|just now|today|yesterday)\s*$/i,
   // Navigation and breadcrumbs: "Home | News | Sport | Weather", "World › Asia › Kazakhstan".
   /^\s*[^|·•›»>.!?]{1,25}(?:\s[|·•›»>]\s[^|·•›»>.!?]{1,25}){2,}\s*$/u,
 ];

@@ -1,11 +1,11 @@
+import { stripMarkup } from "./strip-markup.js";
+
 /**
  * Normalizes line endings and invisible characters so every layout parses the same way.
  * Curly quotes and dashes are kept: fact `sentence`s must stay verbatim.
  */
 export function normalizeText(raw: string): string {
-  return raw
-    .replace(/^\uFEFF/, "")
-    .replace(/\r\n?/g, "\n")
+  return stripMarkup(raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"))
     .replace(/[\u00A0\u2007\u202F\u2009\u200A]/g, " ")
     .replace(/\u200B|\u200C|\u200D|\u2060|\uFEFF/g, "")
     .replace(/[ \t]+$/gm, "")

@@ -1,0 +1,50 @@
+/**
+ * Articles pasted from web pages and notes arrive with Markdown or HTML left in. A card shows
+ * text, so the markup goes before parsing: "**CUPERTINO** –" is a dateline, "[Vision Pro](url)" is
+ * "Vision Pro", "&amp;" is "&". Only unambiguous forms are touched, so plain prose never changes.
+ */
+const BLOCK_TAG =
+  /<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|section|article|header|footer)\b[^>]*>/gi;
+const INLINE_TAG = /<\/?(?:a|b|i|u|em|strong|span|small|sup|sub|mark|time|abbr|cite|q)\b[^>]*>/gi;
+const IMAGE = /!\[[^\]\n]*\]\([^)\n]*\)/g;
+const LINK = /\[([^\]\n]+)\]\((?:https?:\/\/|\/|#)[^)\s]*\)/g;
+const BOLD = /(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1/g;
+const ITALIC = /(?<![\p{L}\p{N}*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\p{L}\p{N}*])/gu;
+const HEADING = /^#{1,6}[ \t]+/gm;
+const ENTITY = /&(?:#(\d{1,6})|#x([\da-f]{1,6})|([a-z]{2,8}));/gi;
+const NAMED: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  ndash: "–",
+  mdash: "—",
+  lsquo: "‘",
+  rsquo: "’",
+  ldquo: "“",
+  rdquo: "”",
+  hellip: "…",
+  pound: "£",
+  euro: "€",
+};
+
+function decodeEntity(match: string, dec?: string, hex?: string, name?: string): string {
+  const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : null;
+  if (code !== null) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
+  return NAMED[name!.toLowerCase()] ?? match;
+}
+
+export function stripMarkup(text: string): string {
+  if (!/[<&*_#[]/.test(text)) return text;
+  return text
+    .replace(BLOCK_TAG, "\n")
+    .replace(INLINE_TAG, "")
+    .replace(IMAGE, "")
+    .replace(LINK, "$1")
+    .replace(BOLD, "$2")
+    .replace(ITALIC, "$1")
+    .replace(HEADING, "")
+    .replace(ENTITY, decodeEntity);
+}
