@@ -60,6 +60,16 @@ describe("parseArticle", () => {
     ).toBe(iso);
   });
 
+  it("takes no event date from the middle of an article as its date", () => {
+    const text = [
+      "Parliament on Thursday passed a contested bill on charities.",
+      "The law takes effect on 1 March 2025.",
+      "The opposition said it would appeal.",
+    ].join("\n\n");
+    expect(parseArticle(text).date).toBeNull();
+    expect(parseArticle(`${text}\n\nPublished 12 February 2025`).date).toBe("2025-02-12");
+  });
+
   it("falls back to a full date inside the text and rejects impossible dates", () => {
     expect(parseArticle("On 3 March 2024 the council approved 12 new parks.").date).toBe(
       "2024-03-03",

@@ -1,9 +1,9 @@
 /**
  * A wire-style dateline at the start of the lead: "ASTANA –", "NEW YORK, Jan 5 (Reuters) -",
- * "KOSTANAY —". Only capitalised place names count, so an ordinary sentence is never mistaken for one.
+ * "KOSTANAY —", "SÃO PAULO –". Only capitalised place names count, so an ordinary sentence is never mistaken for one.
  */
 const DATELINE =
-  /^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?:\s*,\s*[A-Z][A-Za-z.]+(?: [A-Za-z0-9.]+){0,2})?(?:\s*\([A-Za-z .]{2,30}\))?\s*[–—-]{1,2}\s+(?=\S)/;
+  /^(\p{Lu}[\p{Lu}'’.-]+(?: \p{Lu}[\p{Lu}'’.-]+){0,3})(?:\s*,\s*\p{Lu}[\p{L}.]+(?: [\p{L}0-9.]+){0,2})?(?:\s*\([\p{L} .]{2,30}\))?\s*[–—-]{1,2}\s+(?=\S)/u;
 
 export interface Dateline {
   place: string;

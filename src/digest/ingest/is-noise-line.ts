@@ -16,6 +16,8 @@ const NOISE_PATTERNS: RegExp[] = [
   /^\s*(?:tags?|topics?|categories?)\s*:.{0,120}$/i,
   // "Updated 2 hours ago", "Published: yesterday": a page's age, not the article's date.
   /^\s*(?:updated|published|posted|last updated|last modified)\s*:?\s*(?:\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)\s+ago|just now|today|yesterday)\s*$/i,
+  // Section labels of a page, never a headline or a fact: "Key points", "In brief", "Analysis".
+  /^\s*(?:key points|key facts|main points|in brief|in short|at a glance|highlights|summary|tl;?dr|what we know(?: so far)?|the big picture|breaking(?: news)?|exclusive|analysis|opinion|live|explainer|fact check|watch|listen)\s*:?\s*$/i,
   // Navigation and breadcrumbs: "Home | News | Sport | Weather", "World › Asia › Kazakhstan".
   /^\s*[^|·•›»>.!?]{1,25}(?:\s[|·•›»>]\s[^|·•›»>.!?]{1,25}){2,}\s*$/u,
 ];

@@ -8,6 +8,8 @@ export interface ProseBlock {
   kind: "prose";
   text: string;
   paragraph: number;
+  /** A bulleted sentence ("• Parliament passed the bill"): a fact, but never the article's lead. */
+  bullet?: true;
 }
 
 /** A bullet list, kept together as one fact; `source` is the verbatim lines from intro to last item. */
@@ -55,6 +57,11 @@ function isHardWrapped(lines: string[]): boolean {
   if (lines.length < 2) return false;
   const open = lines.slice(0, -1).filter((l) => !TERMINAL.test(l.trim())).length;
   return open * 2 >= lines.length - 1;
+}
+
+/** A bullet that reads as a sentence: five words or more and no "Label: value" shape. */
+function isSentenceItem(item: string): boolean {
+  return item.split(/\s+/).length >= 5 && !/^[^:]{1,60}:\s/.test(item);
 }
 
 /** At most three words and no closing punctuation: a heading or a leftover link, never a sentence. */
@@ -172,6 +179,13 @@ export function parseArticle(raw: string): ParsedArticle {
         fromLine = rawLines.findIndex((l, idx) => idx < group[start]!.index && l.trim() === intro);
       }
       flushProse();
+      // Bullets that are sentences ("• Parliament passed the bill by 312 votes to 210") are
+      // separate facts; only a list of parts ("- Armed Forces: 600") is one fact.
+      if (intro === null && items.every(isSentenceItem)) {
+        for (const item of items)
+          blocks.push({ kind: "prose", text: item, paragraph, bullet: true });
+        continue;
+      }
       const source = rawLines.slice(fromLine, group[i]!.index + 1).join("\n");
       blocks.push({ kind: "list", intro, items, source, paragraph });
     }
@@ -179,7 +193,7 @@ export function parseArticle(raw: string): ParsedArticle {
   });
 
   let place: string | null = null;
-  const lead = blocks.find((b): b is ProseBlock => b.kind === "prose");
+  const lead = blocks.find((b): b is ProseBlock => b.kind === "prose" && !b.bullet);
   if (lead) {
     const dateline = findDateline(lead.text);
     if (dateline) {
@@ -188,9 +202,12 @@ export function parseArticle(raw: string): ParsedArticle {
     }
   }
 
+  // Without a date line, a date in the opening or closing paragraph is the article's ("…, the
+  // ministry said on 3 March 2024."); one further in is an event's ("takes effect on 1 March").
+  const edges = [blocks[0], blocks[blocks.length - 1]].filter((b) => b !== undefined);
   const date =
     metaDate ??
-    findDates(blocks.map((b) => (b.kind === "prose" ? b.text : b.source)).join("\n"))[0]?.iso ??
+    findDates(edges.map((b) => (b.kind === "prose" ? b.text : b.source)).join("\n"))[0]?.iso ??
     null;
   return { title, date, place, blocks, text };
 }

@@ -36,7 +36,7 @@ function* standaloneLeads(
   units: readonly Unit[],
   faithful: (text: string) => boolean,
 ): Generator<{ unit: Unit; text: string }> {
-  for (const unit of units.slice(0, SUMMARY_WINDOW)) {
+  for (const unit of units.filter((u) => !u.bullet).slice(0, SUMMARY_WINDOW)) {
     if (unit.list || unit.content.length < 5) continue;
     const text = standsAlone(factText(unit, units, CARD_LIMITS.summaryChars));
     if (text !== null && faithful(text)) yield { unit, text };

@@ -12,6 +12,8 @@ export interface Unit {
   /** Verbatim provenance shown to readers. */
   source: string;
   list: ListBlock | null;
+  /** From a bulleted sentence: a fact candidate, not a lead. */
+  bullet: boolean;
   tokens: string[];
   content: string[];
   /**
@@ -29,7 +31,13 @@ export function buildUnits(article: ParsedArticle): Unit[] {
   const vocabulary = new Map<string, number>();
   let prose = 0;
   let lastParagraph = -1;
-  const push = (text: string, source: string, paragraph: number, list: ListBlock | null) => {
+  const push = (
+    text: string,
+    source: string,
+    paragraph: number,
+    list: ListBlock | null,
+    bullet = false,
+  ) => {
     const tokens = tokenize(text);
     if (tokens.length === 0) return;
     const content = contentWords(tokens);
@@ -45,6 +53,7 @@ export function buildUnits(article: ParsedArticle): Unit[] {
       text,
       source,
       list,
+      bullet,
       tokens,
       content,
       contentIds,
@@ -61,7 +70,8 @@ export function buildUnits(article: ParsedArticle): Unit[] {
       );
       continue;
     }
-    for (const sentence of split[prose++] ?? []) push(sentence, sentence, block.paragraph, null);
+    for (const sentence of split[prose++] ?? [])
+      push(sentence, sentence, block.paragraph, null, block.bullet === true);
   }
   return units;
 }
