@@ -92,6 +92,25 @@ describe("parseArticle", () => {
     ]);
   });
 
+  it("drops time stamps, photo captions and credits, and the author's bio", () => {
+    const a = parseArticle(
+      [
+        "Wildfire forces evacuation of 30,000 in Canadian city",
+        "10:45 GMT",
+        "Firefighters battle the blaze near Kelowna on Friday. (Photo by Darryl Dyck/The Canadian Press via AP)",
+        "Image caption, Smoke over the city on Friday",
+        "More than 30,000 people have been ordered to leave their homes in Kelowna.",
+        "The fire has burned 11,000 hectares since it began on Tuesday, officials said.",
+        "A firefighter at work on Friday. REUTERS/Jennifer Gauthier/Reuters",
+        "Jane Smith is a BBC correspondent based in Vancouver.",
+      ].join("\n"),
+    );
+    expect(a.blocks.map((b) => (b.kind === "prose" ? b.text : b.source))).toEqual([
+      "More than 30,000 people have been ordered to leave their homes in Kelowna.",
+      "The fire has burned 11,000 hectares since it began on Tuesday, officials said.",
+    ]);
+  });
+
   it("reads Markdown and HTML leftovers as the text they mark up", () => {
     const a = parseArticle(
       [

@@ -16,6 +16,15 @@ const NOISE_PATTERNS: RegExp[] = [
   /^\s*(?:tags?|topics?|categories?)\s*:.{0,120}$/i,
   // "Updated 2 hours ago", "Published: yesterday": a page's age, not the article's date.
   /^\s*(?:updated|published|posted|last updated|last modified)\s*:?\s*(?:\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)\s+ago|just now|today|yesterday)\s*$/i,
+  // A bare time stamp: "10:45 GMT", "9.30am".
+  /^\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:gmt|bst|utc|cet|cest|est|edt|pst|pdt|msk|ist)?\s*$/i,
+  // Photo captions and credits: "… (Photo by Darryl Dyck/The Canadian Press via AP)", "Image caption, …".
+  /^\s*(?:image|media|video|photo) (?:caption|source|credit)\b.{0,200}$/i,
+  /\((?:photo|image|picture|video|file photo|credit)s?\b[^()]{0,120}\)\s*$/i,
+  /^.{0,200}(?:\/getty images|\bvia getty images|\/ap photo|\bap photo\/|\bvia ap|\/reuters|\/afp|\bshutterstock)\)?\.?\s*$/i,
+  // An author's bio line: "Jane Smith is a BBC correspondent based in Vancouver." (news about a
+  // "former editor of the Sun" has neither the bio's shape nor its "based in/covering/for").
+  /^\s*\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3} is (?:a|an|the) (?!former\b)[^.]{0,40}\b(?:reporter|correspondent|journalist|editor|contributor|columnist)s? (?:based in|covering|for|at|with)\b[^.]{0,80}\.?\s*$/u,
   // Section labels of a page, never a headline or a fact: "Key points", "In brief", "Analysis".
   /^\s*(?:key points|key facts|main points|in brief|in short|at a glance|highlights|summary|tl;?dr|what we know(?: so far)?|the big picture|breaking(?: news)?|exclusive|analysis|opinion|live|explainer|fact check|watch|listen)\s*:?\s*$/i,
   // Navigation and breadcrumbs: "Home | News | Sport | Weather", "World › Asia › Kazakhstan".
