@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildUnits, parseArticle } from "../../src/digest/index.js";
 import { attributeQuote } from "../../src/digest/summarize/attribute-quote.js";
-import { compressSentence, elide } from "../../src/digest/summarize/compress-sentence.js";
+import { compressSentence } from "../../src/digest/summarize/compress-sentence.js";
+import { elide } from "../../src/digest/summarize/elide.js";
 import { factText } from "../../src/digest/summarize/fact-text.js";
 import { writeHeadline } from "../../src/digest/summarize/write-headline.js";
 

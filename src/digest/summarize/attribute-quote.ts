@@ -1,4 +1,4 @@
-import { elide } from "./compress-sentence.js";
+import { elide } from "./elide.js";
 import { lastPerson } from "./resolve-pronoun.js";
 import { EXPLETIVE_IT } from "./stopwords.js";
 

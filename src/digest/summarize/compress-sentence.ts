@@ -1,5 +1,7 @@
+import { elide } from "./elide.js";
 import { findNumbers } from "./numbers.js";
-import { CONNECTIVE_OPENER } from "./stopwords.js";
+import { openMarks } from "./open-marks.js";
+import { CONNECTIVE_OPENER, NEGATION } from "./stopwords.js";
 
 const SAY =
   "said|says|noted|added|stated|explained|reported|emphasi[sz]ed|stressed|announced|confirmed|reads|wrote|told [\\p{L} ]{2,30}";
@@ -47,7 +49,6 @@ function commaCuts(text: string): number[] {
 const DASH_ASIDE = /\s[-–—]\s(?![^-–—]*\d)[^-–—]{3,80}\s[-–—]\s/g;
 const TRAILING_PP =
   /\s(?=(?:in|on|at|for|with|by|from|under|over|into|during|through|against|across|amid|between|via)\s)/g;
-const NEGATION = /\b(?:not|no|never|none|nor|without|only|cannot|\w+n't)\b/i;
 /** A head that opens with a subordinator is a dangling clause, not a sentence. */
 const SUBORDINATE_OPENER =
   /^(?:even\s+)?(?:if|when|whenever|while|although|though|as|because|since|after|before|unless|until|whereas|whether|once|to|in order to)\b/i;
@@ -62,22 +63,6 @@ function endsInSubordinateClause(head: string): boolean {
 function balanced(text: string): boolean {
   const open = openMarks(text);
   return open.parens === 0 && open.curly === 0 && open.straight % 2 === 0;
-}
-
-/** Brackets and curly quotes opened minus closed, and straight quotes seen (one pass, no regex). */
-function openMarks(text: string): { parens: number; curly: number; straight: number } {
-  let parens = 0;
-  let curly = 0;
-  let straight = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "(") parens++;
-    else if (c === ")") parens--;
-    else if (c === "“") curly++;
-    else if (c === "”") curly--;
-    else if (c === '"') straight++;
-  }
-  return { parens, curly, straight };
 }
 
 const UNCOLLAPSED_RUN = /\s{2,}|[^\S ]/g;
@@ -191,45 +176,4 @@ export function compressSentence(sentence: string, max: number): string | null {
     if (figures > bestFigures) [best, bestFigures] = [c, figures];
   }
   return best;
-}
-
-/** Words an elided head may not end on: the reader would be left mid-phrase. */
-const DANGLING =
-  /\b(?:the|a|an|of|to|in|and|or|but|by|for|as|than|with|from|at|on|about|into|that|this|its|their|his|her|not|no|is|are|was|were|be|has|have|had|will|would|could|should|said|says|who|which|very|more|most|nearly|almost|some)$/i;
-/** "in the third…" has lost its noun. */
-const ORDINAL =
-  /\b(?:first|second|third|fourth|fifth|last|next|previous|final|\d+(?:st|nd|rd|th)|one|two|three|four|five|six|seven|eight|nine|ten)$/i;
-/** Shortest elided head worth a fact, as a share of the whole sentence. */
-const ELIDE_MIN_SHARE = 0.6;
-
-/** Marks that close what the head left open: `…"` after a cut inside a quote, `…)` inside brackets. */
-function closers(head: string): string {
-  const open = openMarks(head);
-  return (open.parens > 0 ? ")" : "") + (open.straight % 2 === 1 ? '"' : open.curly > 0 ? "”" : "");
-}
-
-/** A place the head may stop: not on a function word, a figure ("up to 26…"), an ordinal, or inside a name. */
-function canStop(head: string, tail: string): boolean {
-  if (DANGLING.test(head) || ORDINAL.test(head) || /["“(\d]$/.test(head)) return false;
-  return !(/\p{Lu}[\p{L}’'-]*$/u.test(head) && /^\s+\p{Lu}/u.test(tail));
-}
-
-/**
- * Last resort for a long sentence no clause cut fits: its opening up to a word boundary, marked
- * "…" (an open quote is closed after it). Only when the dropped tail holds no number and no
- * negation, so the shown head never loses a figure or flips a claim; the full sentence stays the
- * fact's provenance.
- */
-export function elide(text: string, max: number): string | null {
-  const body = text.replace(/[.!?]["”’]?$/, "");
-  for (let at = body.lastIndexOf(" ", max - 2); at > 0; at = body.lastIndexOf(" ", at - 1)) {
-    if (at < body.length * ELIDE_MIN_SHARE) return null;
-    const tail = body.slice(at);
-    if (findNumbers(tail).length > 0 || NEGATION.test(tail)) return null;
-    const head = body.slice(0, at).replace(/[\s,;:–—-]+$/, "");
-    if (!canStop(head, tail)) continue;
-    const out = `${head}…${closers(head)}`;
-    if (out.length <= max) return out;
-  }
-  return null;
 }

@@ -23,3 +23,6 @@ export const CONNECTIVE_OPENER =
 /** "It is great to…", "It will be the first time since 1917 that…": an empty "it" refers to nothing. */
 export const EXPLETIVE_IT =
   /^it(?:'s|’s| is| was| will be| would be| has been| had been) (?:(?:the|a|an) )?(?:first|last|only|great|good|important|clear|likely|unlikely|possible|impossible|difficult|hard|easy|vital|essential|necessary|time|right|wrong|true|surprising|unclear|expected|fantastic|wonderful|sad)\b/i;
+
+/** Words that turn or narrow a claim: a cut must never part them from what they govern. */
+export const NEGATION = /\b(?:not|no|never|none|nor|without|only|cannot|\w+n't)\b/i;
