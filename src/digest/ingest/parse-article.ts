@@ -1,6 +1,8 @@
 import { findDates, parseDateLine } from "./find-date.js";
 import { findDateline } from "./find-dateline.js";
 import { isNoiseLine } from "./is-noise-line.js";
+import { dropHeadings } from "./drop-headings.js";
+import { BULLET, TERMINAL } from "./line-shapes.js";
 import { normalizeText } from "./normalize-text.js";
 
 /** A run of prose to be split into sentences (one line, or a hard-wrapped paragraph joined). */
@@ -32,8 +34,6 @@ export interface ParsedArticle {
   text: string;
 }
 
-const BULLET = /^\s*(?:[-*•‣▪◦–—]|\d{1,2}[.)])\s+(\S.*)$/;
-const TERMINAL = /[.!?:;…"”’)»]$/;
 const DATE_PREFIX = /^\s*(?:date|published|updated|posted)?(?: on)?:?\s*/i;
 
 /** Strips "date 2023-12-27 " style stamps from the start of a line; returns the date and the rest. */
@@ -62,40 +62,6 @@ function isHardWrapped(lines: string[]): boolean {
 /** A bullet that reads as a sentence: five words or more and no "Label: value" shape. */
 function isSentenceItem(item: string): boolean {
   return item.split(/\s+/).length >= 5 && !/^[^:]{1,60}:\s/.test(item);
-}
-
-/** At most three words and no closing punctuation: a heading or a leftover link, never a sentence. */
-const SHORT_BARE = /^\S+(?:\s+\S+){0,2}$/;
-
-/**
- * Drops section headings and link leftovers ("Background", "Tesla" under "Related Topics") that
- * stand between sentences: short, bare, after a finished sentence (so never the tail of a
- * hard-wrapped line), and never the first content line (where a dateline may stand).
- */
-function dropHeadings(lines: Array<string | null>): void {
-  let previous: string | null = null;
-  let seenContent = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]?.trim();
-    if (line === undefined) continue;
-    if (line === "") {
-      previous = null;
-      continue;
-    }
-    const afterSentence = previous === null || TERMINAL.test(previous);
-    if (
-      seenContent &&
-      afterSentence &&
-      SHORT_BARE.test(line) &&
-      !TERMINAL.test(line) &&
-      !BULLET.test(line)
-    ) {
-      lines[i] = null;
-      continue;
-    }
-    seenContent = true;
-    previous = line;
-  }
 }
 
 /** Turns any plain-text article layout into title, date, place and ordered blocks. */
