@@ -3,8 +3,6 @@ import type { Unit } from "./build-units.js";
 import { STOPWORDS } from "./stopwords.js";
 import { tokenize } from "./tokenize.js";
 
-/** A possessive ending: "China's" is "China", "companies'" is "companies". */
-const POSSESSIVE = /['’]s?$/;
 const DIGIT = /\d/;
 /** Words frequent in any news story that name no topic: "#month" or "#result" tells a reader nothing. */
 const GENERIC = new Set(
@@ -17,14 +15,25 @@ const GENERIC = new Set(
   trillion percent january february march april june july august september october november
   december`.split(/\s+/),
 );
-/** A capitalised word after a sentence's first: a name, place or organisation. */
-const INNER_CAPITAL = /(?<=[\s(“"‘-])\p{Lu}[\p{L}’'-]+/gu;
+/** A capitalised word after a sentence's first: a name, place or organisation (group 1). */
+const INNER_CAPITAL = /[\s(“"‘-](\p{Lu}[\p{L}’'-]+)/gu;
+
+/** The token without a possessive ending ("china's" -> "china"); no regex, it runs per token. */
+function withoutPossessive(token: string): string {
+  const last = token.charCodeAt(token.length - 1);
+  if (last === 39 || last === 0x2019) return token.slice(0, -1);
+  const before = token.charCodeAt(token.length - 2);
+  if (last === 115 && (before === 39 || before === 0x2019)) return token.slice(0, -2);
+  return token;
+}
 
 /** The word a tag counts under: no possessive, plurals folded, or null when it cannot be a tag. */
-function tagKey(token: string): string | null {
-  const word = token.replace(POSSESSIVE, "");
-  if (word.length <= 3 || DIGIT.test(word) || STOPWORDS.has(word) || GENERIC.has(word)) return null;
-  return word.length > 4 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
+function tagKey(surface: string): string | null {
+  if (surface.length <= 3 || STOPWORDS.has(surface) || GENERIC.has(surface) || DIGIT.test(surface))
+    return null;
+  return surface.length > 4 && surface.endsWith("s") && !surface.endsWith("ss")
+    ? surface.slice(0, -1)
+    : surface;
 }
 
 /**
@@ -37,36 +46,59 @@ export function extractTags(
   title: string,
   max = CARD_LIMITS.maxTags,
 ): string[] {
+  // Counted by the units' content-word ids (arrays, no per-token lookups), then merged per key.
+  const words: string[] = [];
+  const idCounts: number[] = [];
+  for (const unit of units)
+    unit.contentIds.forEach((id, k) => {
+      if (words[id] === undefined) [words[id], idCounts[id]] = [unit.content[k]!, 0];
+      idCounts[id]!++;
+    });
   const counts = new Map<string, number>();
-  const surfaces = new Map<string, Map<string, number>>();
+  words.forEach((word, id) => {
+    const key = tagKey(withoutPossessive(word));
+    if (key !== null) counts.set(key, (counts.get(key) ?? 0) + idCounts[id]!);
+  });
   const names = new Set<string>();
-  for (const unit of units) {
-    for (const token of unit.tokens) {
-      const key = tagKey(token);
-      if (key === null) continue;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-      const forms = surfaces.get(key) ?? new Map<string, number>();
-      const surface = token.replace(POSSESSIVE, "");
-      forms.set(surface, (forms.get(surface) ?? 0) + 1);
-      surfaces.set(key, forms);
-    }
+  for (const unit of units)
     for (const match of unit.text.matchAll(INNER_CAPITAL)) {
-      const key = tagKey(match[0].toLowerCase());
+      const key = tagKey(withoutPossessive(match[1]!.toLowerCase()));
       if (key !== null) names.add(key);
     }
-  }
-  const inTitle = new Set(tokenize(title).flatMap((t) => tagKey(t) ?? []));
+  const inTitle = new Set(tokenize(title).flatMap((t) => tagKey(withoutPossessive(t)) ?? []));
   const weight = (key: string) =>
     counts.get(key)! + (inTitle.has(key) ? 0.5 : 0) + (names.has(key) ? 1 : 0);
-  return [...counts.keys()]
+  const chosen = [...counts.keys()]
     .filter((key) => counts.get(key)! >= 2)
     .map((key, order) => ({ key, order, weight: weight(key) }))
     .sort((a, b) => b.weight - a.weight || a.order - b.order)
     .slice(0, max)
-    .map(({ key }) => {
-      let best = key;
-      let most = 0;
-      for (const [form, n] of surfaces.get(key)!) if (n > most) [best, most] = [form, n];
-      return best;
-    });
+    .map(({ key }) => key);
+  return chosen.map(shownForms(units, chosen));
+}
+
+/** For each chosen key, the form the article writes most often ("yukos" for the folded "yuko"). */
+function shownForms(units: readonly Unit[], keys: readonly string[]): (key: string) => string {
+  const wanted = new Set(keys);
+  const seen = new Map<string, Map<string, number>>();
+  for (const unit of units)
+    for (const token of unit.tokens) {
+      const surface = withoutPossessive(token);
+      // Only a key itself or its plural can fold to it: every other token is skipped cheaply.
+      const key = wanted.has(surface)
+        ? surface
+        : surface.endsWith("s") && wanted.has(surface.slice(0, -1))
+          ? tagKey(surface)
+          : null;
+      if (key === null || !wanted.has(key)) continue;
+      const forms = seen.get(key) ?? new Map<string, number>();
+      forms.set(surface, (forms.get(surface) ?? 0) + 1);
+      seen.set(key, forms);
+    }
+  return (key) => {
+    let best = key;
+    let most = 0;
+    for (const [form, n] of seen.get(key) ?? []) if (n > most) [best, most] = [form, n];
+    return best;
+  };
 }
