@@ -36,8 +36,11 @@ function decodeEntity(match: string, dec?: string, hex?: string, name?: string):
   return NAMED[name!.toLowerCase()] ?? match;
 }
 
+/** Any of the forms below: plain prose, the common case, skips every replacement. */
+const MARKUP = /<\/?[a-z]|&(?:#|[a-z]{2,8};)|\*\*|__|\*[^\s*]|^#{1,6}[ \t]|\]\(/im;
+
 export function stripMarkup(text: string): string {
-  if (!/[<&*_#[]/.test(text)) return text;
+  if (!MARKUP.test(text)) return text;
   return text
     .replace(BLOCK_TAG, "\n")
     .replace(INLINE_TAG, "")
