@@ -21,7 +21,7 @@ const NOISE_PATTERNS: RegExp[] = [
   // Photo captions and credits: "… (Photo by Darryl Dyck/The Canadian Press via AP)", "Image caption, …".
   /^\s*(?:image|media|video|photo) (?:caption|source|credit)\b.{0,200}$/i,
   /\((?:photo|image|picture|video|file photo|credit)s?\b[^()]{0,120}\)\s*$/i,
-  /^.{0,200}(?:\/getty images|\bvia getty images|\/ap photo|\bap photo\/|\bvia ap|\/reuters|\/afp|\bshutterstock)\)?\.?\s*$/i,
+  /(?:\/getty images|\bvia getty images|\/ap photo|\bap photo\/|\bvia ap|\/reuters|\/afp|\bshutterstock)\)?\.?\s*$/i,
   // An author's bio line: "Jane Smith is a BBC correspondent based in Vancouver." (news about a
   // "former editor of the Sun" has neither the bio's shape nor its "based in/covering/for").
   /^\s*\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3} is (?:a|an|the) (?!former\b)[^.]{0,40}\b(?:reporter|correspondent|journalist|editor|contributor|columnist)s? (?:based in|covering|for|at|with)\b[^.]{0,80}\.?\s*$/u,
@@ -31,7 +31,10 @@ const NOISE_PATTERNS: RegExp[] = [
   /^\s*[^|·•›»>.!?]{1,25}(?:\s[|·•›»>]\s[^|·•›»>.!?]{1,25}){2,}\s*$/u,
 ];
 
+/** Page furniture is short; a longer line is a paragraph, whatever it ends with. */
+const MAX_NOISE_CHARS = 240;
+
 export function isNoiseLine(line: string): boolean {
-  if (line.trim() === "") return false;
+  if (line.trim() === "" || line.length > MAX_NOISE_CHARS) return false;
   return NOISE_PATTERNS.some((re) => re.test(line));
 }
