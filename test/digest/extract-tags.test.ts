@@ -33,16 +33,15 @@ describe("tags", () => {
     expect(tags.some((t) => /month|first|friday|\d/.test(t))).toBe(false);
   });
 
-  it("puts names and headline words ahead of other words that occur as often", () => {
+  it("puts headline words ahead of other words that occur as often", () => {
     const text = [
       "Bankers met the ministers in Basel to discuss a plan.",
       "The bankers in Basel asked the ministers for more time to discuss it.",
     ].join("\n\n");
-    expect(tagsOf(text)[0]).toBe("basel");
     const plain = tagsOf(text);
     expect(plain.indexOf("ministers")).toBeGreaterThan(plain.indexOf("bankers"));
     const headlined = tagsOf(text, "Ministers talk");
-    expect(headlined.indexOf("ministers")).toBeLessThan(headlined.indexOf("bankers"));
+    expect(headlined[0]).toBe("ministers");
   });
 
   it("is deterministic and holds at most five tags", () => {

@@ -12,12 +12,9 @@ const GENERIC = new Set(
   earlier later early late next including include includes total level levels high higher low lower
   group report reported move moves plan plans deal deals figure figures continue continued attempt
   monday tuesday wednesday thursday friday saturday sunday hundred thousand million billion
-  trillion percent january february march april june july august september october november
+  trillion percent whether january february march april june july august september october november
   december`.split(/\s+/),
 );
-/** A capitalised word after a sentence's first: a name, place or organisation (group 1). */
-const INNER_CAPITAL = /[\s(“"‘-](\p{Lu}[\p{L}’'-]+)/gu;
-
 /** The token without a possessive ending ("china's" -> "china"); no regex, it runs per token. */
 function withoutPossessive(token: string): string {
   const last = token.charCodeAt(token.length - 1);
@@ -37,7 +34,7 @@ function tagKey(surface: string): string | null {
 }
 
 /**
- * Topic words: the article's most frequent words, names and headline words first, each shown in
+ * Topic words: the article's most frequent words, headline words first on ties, each shown in
  * the form the article uses most ("yukos", not the folded "yuko"). Deterministic: ties go to the
  * word that appears first.
  */
@@ -59,15 +56,8 @@ export function extractTags(
     const key = tagKey(withoutPossessive(word));
     if (key !== null) counts.set(key, (counts.get(key) ?? 0) + idCounts[id]!);
   });
-  const names = new Set<string>();
-  for (const unit of units)
-    for (const match of unit.text.matchAll(INNER_CAPITAL)) {
-      const key = tagKey(withoutPossessive(match[1]!.toLowerCase()));
-      if (key !== null) names.add(key);
-    }
   const inTitle = new Set(tokenize(title).flatMap((t) => tagKey(withoutPossessive(t)) ?? []));
-  const weight = (key: string) =>
-    counts.get(key)! + (inTitle.has(key) ? 0.5 : 0) + (names.has(key) ? 1 : 0);
+  const weight = (key: string) => counts.get(key)! + (inTitle.has(key) ? 0.5 : 0);
   const chosen = [...counts.keys()]
     .filter((key) => counts.get(key)! >= 2)
     .map((key, order) => ({ key, order, weight: weight(key) }))
