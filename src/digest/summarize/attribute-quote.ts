@@ -61,8 +61,13 @@ export function speakerName(phrase: string): string | null {
 /** A pronoun speaker ("…," he said) is `null`: the caller looks for the name before. */
 type OwnAttribution = { speaker: string | null; quote: string };
 
+/** `X said: "…"` needs a colon before an opening quote mark: most sentences are out at once. */
+const COLON_QUOTE = /:\s*["“]/;
+
 function ownAttribution(text: string): OwnAttribution | null {
-  const after = QUOTE_THEN_SPEAKER.exec(text);
+  const opensWithQuote = text[0] === '"' || text[0] === "“";
+  if (!opensWithQuote && !COLON_QUOTE.test(text)) return null;
+  const after = opensWithQuote ? QUOTE_THEN_SPEAKER.exec(text) : null;
   if (after && !/["“”]/.test(after[1]!)) {
     const phrase = (after[2] ?? after[4] ?? "").trim();
     // "said the chairman of the committee, Labour MP Barry Sheerman": the name may follow a comma.
