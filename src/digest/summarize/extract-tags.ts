@@ -1,7 +1,8 @@
 import { CARD_LIMITS } from "../card.js";
 import type { Unit } from "./build-units.js";
 import { STOPWORDS } from "./stopwords.js";
-import { tokenize } from "./tokenize.js";
+import { termFrequencies } from "./term-frequencies.js";
+import { foldPlural, tokenize } from "./tokenize.js";
 
 const DIGIT = /\d/;
 /** Words frequent in any news story that name no topic: "#month" or "#result" tells a reader nothing. */
@@ -28,9 +29,7 @@ function withoutPossessive(token: string): string {
 function tagKey(surface: string): string | null {
   if (surface.length <= 3 || STOPWORDS.has(surface) || GENERIC.has(surface) || DIGIT.test(surface))
     return null;
-  return surface.length > 4 && surface.endsWith("s") && !surface.endsWith("ss")
-    ? surface.slice(0, -1)
-    : surface;
+  return foldPlural(surface);
 }
 
 /**
@@ -43,18 +42,15 @@ export function extractTags(
   title: string,
   max = CARD_LIMITS.maxTags,
 ): string[] {
-  // Counted by the units' content-word ids (arrays, no per-token lookups), then merged per key.
+  // Counted by the units' content-word ids (arrays, no per-token lookups), then merged per key;
+  // ids follow first use, so id order is the order words first appear.
+  const tf = termFrequencies(units);
   const words: string[] = [];
-  const idCounts: number[] = [];
-  for (const unit of units)
-    unit.contentIds.forEach((id, k) => {
-      if (words[id] === undefined) [words[id], idCounts[id]] = [unit.content[k]!, 0];
-      idCounts[id]!++;
-    });
+  for (const unit of units) unit.contentIds.forEach((id, k) => (words[id] ??= unit.content[k]!));
   const counts = new Map<string, number>();
   words.forEach((word, id) => {
     const key = tagKey(withoutPossessive(word));
-    if (key !== null) counts.set(key, (counts.get(key) ?? 0) + idCounts[id]!);
+    if (key !== null) counts.set(key, (counts.get(key) ?? 0) + tf[id]!);
   });
   const inTitle = new Set(tokenize(title).flatMap((t) => tagKey(withoutPossessive(t)) ?? []));
   const weight = (key: string) => counts.get(key)! + (inTitle.has(key) ? 0.5 : 0);

@@ -2,6 +2,7 @@ import { PRONOUN_OPENERS } from "./stopwords.js";
 import type { Unit } from "./build-units.js";
 import { contentWords, tokenize } from "./tokenize.js";
 import { centrality } from "./centrality.js";
+import { termFrequencies } from "./term-frequencies.js";
 
 /**
  * Weights tuned on the BBC sample (docs/quality.md): average term frequency (centrality by the
@@ -39,16 +40,6 @@ const OPENING_QUOTE = /^["“'‘]/;
 
 export function startsWithPronoun(unit: Pick<Unit, "tokens">): boolean {
   return PRONOUN_OPENERS.has((unit.tokens[0] ?? "").replace(CLITIC, ""));
-}
-
-/** How often each content word occurs in the article, indexed by the units' word ids. */
-function termFrequencies(units: readonly Unit[]): number[] {
-  let size = 0;
-  for (const u of units) for (const id of u.contentIds) if (id >= size) size = id + 1;
-  // A plain array: a typed array costs about a microsecond to allocate.
-  const tf: number[] = new Array<number>(size).fill(0);
-  for (const u of units) for (const id of u.contentIds) tf[id]!++;
-  return tf;
 }
 
 function countIn(words: readonly string[], set: ReadonlySet<string>): number {
