@@ -1,4 +1,4 @@
-import type { FactCard } from "./card.js";
+import type { FactCard } from "../model/index.js";
 import { ArticleError } from "../lib/errors.js";
 import type { RawArticle } from "./ingest/read-article-file.js";
 import { parseArticle } from "./ingest/parse-article.js";

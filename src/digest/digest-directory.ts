@@ -1,4 +1,4 @@
-import type { FactCard } from "./card.js";
+import type { FactCard } from "../model/index.js";
 import type { ArticleError } from "../lib/errors.js";
 import { digestArticle } from "./digest-article.js";
 import { readArticleDir } from "./ingest/read-article-dir.js";

@@ -1,4 +1,4 @@
-export { FactCard, Fact, CARD_LIMITS } from "./card.js";
+export { FactCard, Fact, CARD_LIMITS } from "../model/index.js";
 export { digestArticle, type DigestResult } from "./digest-article.js";
 export { digestDirectory, type DirectoryDigest } from "./digest-directory.js";
 export { readArticleFile, type RawArticle, type ReadResult } from "./ingest/read-article-file.js";

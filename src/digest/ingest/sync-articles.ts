@@ -1,4 +1,4 @@
-import type { FactCard } from "../card.js";
+import type { FactCard } from "../../model/index.js";
 import type { Clock } from "../../lib/clock.js";
 import type { Logger } from "../../lib/logger.js";
 import { digestArticle } from "../digest-article.js";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { CARD_LIMITS, FactCard } from "../card.js";
+import { CARD_LIMITS, FactCard } from "../../model/index.js";
 import type { ParsedArticle } from "../ingest/parse-article.js";
 import { collapseWhitespace } from "../ingest/normalize-text.js";
 import { buildUnits, type Unit } from "./build-units.js";

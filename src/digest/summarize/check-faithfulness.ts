@@ -1,4 +1,4 @@
-import type { FactCard } from "../card.js";
+import type { FactCard } from "../../model/index.js";
 import { numberKeys, unsupportedNumbers } from "./numbers.js";
 
 export interface FaithfulnessIssue {

@@ -1,4 +1,4 @@
-import { CARD_LIMITS } from "../card.js";
+import { CARD_LIMITS } from "../../model/index.js";
 import type { Unit } from "./build-units.js";
 import { STOPWORDS } from "./stopwords.js";
 import { termFrequencies } from "./term-frequencies.js";

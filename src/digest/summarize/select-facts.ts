@@ -1,4 +1,4 @@
-import { CARD_LIMITS, type Fact } from "../card.js";
+import { CARD_LIMITS, type Fact } from "../../model/index.js";
 import type { Unit } from "./build-units.js";
 import { factText, type FactText } from "./fact-text.js";
 import { contentWords, tokenize } from "./tokenize.js";

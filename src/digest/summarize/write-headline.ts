@@ -1,4 +1,4 @@
-import { CARD_LIMITS } from "../card.js";
+import { CARD_LIMITS } from "../../model/index.js";
 import { cutToFit, stripAttribution } from "./compress-sentence.js";
 
 const TRAILING_FUNCTION_WORDS =
