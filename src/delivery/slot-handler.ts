@@ -5,6 +5,7 @@ import type { DeliveryChannel } from "./channel.js";
 import { composeDigest } from "./compose-digest.js";
 import type { DeliveryOptions } from "./delivery-options.js";
 import { ledgerRowId } from "./ledger-row-id.js";
+import { mergeWaitingDigests } from "./merge-waiting.js";
 import type { OnSlot } from "./schedule/index.js";
 import type { Sleep } from "./sleep.js";
 import type { Platform, Subscription } from "./subscription.js";
@@ -57,7 +58,13 @@ export function createSlotHandler(deps: SlotHandlerDeps) {
       );
       return { status: "no_channel" };
     }
-    const cards = composeDigest(store.cards, sub, { first: !store.ledger.hasAny(sub.id) });
+    const first = !store.ledger.hasAny(sub.id);
+    // Cards of waiting digests were reserved when they were queued, so compose skips them.
+    const carried = mergeWaitingDigests(store, sub.id, now).flatMap((id) => {
+      const card = store.cards.get(id);
+      return card === undefined ? [] : [card];
+    });
+    const cards = [...carried, ...composeDigest(store.cards, sub, { first })];
     if (cards.length === 0 && !sub.notifyEmpty) return { status: "empty" };
     const parts =
       cards.length > 0
@@ -75,6 +82,8 @@ export function createSlotHandler(deps: SlotHandlerDeps) {
       cardIds,
     }));
     const inserted = store.ledger.insert(rows, now);
+    // Reserve the cards at once: a card is queued for a chat at most once, whatever happens next.
+    if (inserted > 0) store.received.mark(sub.target, cardIds, sub.id, now);
     if (info.catchUp)
       logger.info({ subscription: sub.id, slot: slotIso }, "catch-up digest queued");
     return inserted > 0

@@ -20,14 +20,24 @@ export function createMemoryLedgerStore(): LedgerStore {
   const subscriptions = new Set<string>();
   const pending = new Map<string, LedgerRow>();
 
+  /** Unsettled (pending or sending) rows per subscription, for the ordering rule of `due`. */
+  const open = new Map<string, Map<string, LedgerRow>>();
   const setPending = (row: LedgerRow) => {
     pending.delete(row.id);
     if (row.status === "pending") pending.set(row.id, row);
+    const mine = open.get(row.subscriptionId) ?? new Map<string, LedgerRow>();
+    if (row.status === "pending" || row.status === "sending") mine.set(row.id, row);
+    else mine.delete(row.id);
+    if (mine.size > 0) open.set(row.subscriptionId, mine);
+    else open.delete(row.subscriptionId);
   };
-  const earlierPartsSettled = (row: LedgerRow) =>
-    (slots.get(slotKey(row.subscriptionId, row.slot)) ?? []).every(
-      (p) => p.partIndex >= row.partIndex || (p.status !== "pending" && p.status !== "sending"),
-    );
+  /** Digests of one subscription go out in slot order, and the parts of one digest in order. */
+  const earlierPartsSettled = (row: LedgerRow) => {
+    for (const p of open.get(row.subscriptionId)?.values() ?? []) {
+      if (p.slot < row.slot || (p.slot === row.slot && p.partIndex < row.partIndex)) return false;
+    }
+    return true;
+  };
   const claimedBy = (id: string, epoch: number) => {
     const row = rows.get(id);
     return row?.status === "sending" && row.claimedEpoch === epoch ? row : undefined;
@@ -117,6 +127,7 @@ export function createMemoryLedgerStore(): LedgerStore {
       const row = claimedBy(id, epoch);
       if (row === undefined) return false;
       patch(row, { status, lastError: error, updatedAt: now.toISOString() });
+      setPending(row);
       return true;
     },
     release(id, epoch, retry, now) {

@@ -60,9 +60,13 @@ const filterParams = (f: LedgerFilter = {}) => ({
   slot: f.slot ?? null,
   status: f.status ?? null,
 });
-/** Parts of one digest go out in order: a part waits while an earlier one is unsettled. */
+/**
+ * Digests of one subscription go out in slot order and the parts of one digest in order: a row
+ * waits while an earlier one of its subscription is unsettled.
+ */
 const EARLIER_SETTLED = `NOT EXISTS (SELECT 1 FROM ledger p WHERE p.subscription_id = l.subscription_id
-  AND p.slot = l.slot AND p.part_index < l.part_index AND p.status IN ('pending', 'sending'))`;
+  AND (p.slot < l.slot OR (p.slot = l.slot AND p.part_index < l.part_index))
+  AND p.status IN ('pending', 'sending'))`;
 const CLAIMED = "id = @id AND status = 'sending' AND claimed_epoch = @epoch";
 
 export function createSqliteLedgerStore(db: Database): LedgerStore {

@@ -72,6 +72,8 @@ describe("fan-out", () => {
       limits: { perChatPerSecond: 1, concurrency: 4 },
     });
     const shared = subscribeChats(store, 3, later(-30)); // three more subscriptions in chat-0..2
+    // A card reaches a chat once: enough cards that both subscriptions of chat-0 have some.
+    addCards(store, [3, 4, 5, 6, 7, 8, 9, 10, 11, 12], later(-60));
     const sameChat = [subs[0]!, shared[0]!];
     await fireSlot(engine, [...subs, ...shared]);
     engine.start();

@@ -230,6 +230,18 @@ describe.each(implementations)("%s store", (_name, open) => {
       expect(store.ledger.due(at(1), 1)).toHaveLength(1);
     });
 
+    it("holds a subscription's later digest until its earlier one has settled", () => {
+      const later = new Date(Date.parse(slot) + 60_000).toISOString();
+      const [first] = ledgerRows("s1", slot, 1);
+      const [second] = ledgerRows("s1", later, 1);
+      store.ledger.insert([first!, second!], T0);
+      expect(store.ledger.due(T0, 10).map((r) => r.id)).toEqual([first!.id]);
+      expect(store.ledger.claim(first!.id, 1, T0)).toBe(true);
+      expect(store.ledger.due(T0, 10)).toEqual([]);
+      expect(store.ledger.settle(first!.id, 1, "sent", null, at(1))).toBe(true);
+      expect(store.ledger.due(at(1), 10).map((r) => r.id)).toEqual([second!.id]);
+    });
+
     it("fences transitions out of sending by the claiming epoch", () => {
       const [row] = ledgerRows("s1", slot, 1);
       store.ledger.insert([row!], T0);

@@ -1,0 +1,27 @@
+import type { LedgerRow, Store } from "../store/index.js";
+
+/**
+ * Earlier digests of a subscription that have not started going out (every part pending, none
+ * possibly delivered) are folded into the next one: after an outage the chat gets one digest that
+ * holds every waiting slot's cards, oldest slot first, instead of a burst of stale ones.
+ * Returns the folded cards' ids in order; their rows are cancelled.
+ */
+export function mergeWaitingDigests(
+  store: Pick<Store, "ledger">,
+  subscriptionId: string,
+  now: Date,
+): string[] {
+  const bySlot = new Map<string, LedgerRow[]>();
+  for (const row of store.ledger.list({ subscriptionId, status: "pending" })) {
+    bySlot.set(row.slot, [...(bySlot.get(row.slot) ?? []), row]);
+  }
+  const cardIds: string[] = [];
+  for (const [slot, rows] of [...bySlot.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const untouched =
+      rows.length === rows[0]!.partCount && rows.every((r) => r.maybeDeliveredAt === null);
+    if (!untouched) continue;
+    store.ledger.cancelPending({ subscriptionId, slot }, "merged into a later digest", now);
+    for (const id of rows[0]!.cardIds) if (!cardIds.includes(id)) cardIds.push(id);
+  }
+  return cardIds;
+}
