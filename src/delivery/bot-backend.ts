@@ -1,5 +1,5 @@
 import type { FactCard } from "../digest/index.js";
-import type { NewSubscription, Platform, Subscription } from "./subscription.js";
+import type { NewSubscription, Platform, Subscription } from "../model/subscription.js";
 
 export type SubscribeResult =
   | { ok: true; subscription: Subscription }

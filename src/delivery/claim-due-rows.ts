@@ -3,7 +3,7 @@ import type { DeliveryChannel } from "./channel.js";
 import type { DeliveryOptions } from "./delivery-options.js";
 import type { Pacer } from "./pacer.js";
 import type { ClaimedRow, SendSettler } from "./settle-send.js";
-import type { Platform } from "./subscription.js";
+import type { Platform } from "../model/subscription.js";
 
 /** One channel as the worker drives it. */
 export interface Lane {

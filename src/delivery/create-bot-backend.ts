@@ -2,7 +2,7 @@ import type { Clock } from "../lib/clock.js";
 import type { Store } from "../store/index.js";
 import type { BotBackend, SubscribeResult } from "./bot-backend.js";
 import { validateCron, validateTimeZone } from "./schedule/index.js";
-import { DeliveryTarget, type NewSubscription, type Subscription } from "./subscription.js";
+import { DeliveryTarget, type NewSubscription, type Subscription } from "../model/subscription.js";
 
 export interface BotBackendDeps {
   store: Store;

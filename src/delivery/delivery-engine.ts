@@ -12,7 +12,7 @@ import { createSendSettler } from "./settle-send.js";
 import { sleep as realSleep, type Sleep } from "./sleep.js";
 import type { OnSlot } from "./schedule/index.js";
 import { createSlotHandler, type EnqueueResult, type SlotInfo } from "./slot-handler.js";
-import type { Platform, Subscription } from "./subscription.js";
+import type { Platform, Subscription } from "../model/subscription.js";
 
 export interface DeliveryEngineDeps {
   store: Store;

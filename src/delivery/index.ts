@@ -4,7 +4,7 @@ export {
   Subscription,
   describeFilter,
   type NewSubscription,
-} from "./subscription.js";
+} from "../model/subscription.js";
 export {
   DeliveryError,
   type ChannelLimits,

@@ -11,7 +11,7 @@ import { createPacer } from "./pacer.js";
 import { recoverOrphans } from "./recover-orphans.js";
 import type { ClaimedRow, SendSettler } from "./settle-send.js";
 import type { Sleep } from "./sleep.js";
-import type { Platform } from "./subscription.js";
+import type { Platform } from "../model/subscription.js";
 
 export interface LedgerWorkerDeps {
   store: Store;

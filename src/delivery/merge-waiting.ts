@@ -12,11 +12,11 @@ export function mergeWaitingDigests(
   now: Date,
 ): string[] {
   const bySlot = new Map<string, LedgerRow[]>();
-  for (const row of store.ledger.list({ subscriptionId, status: "pending" })) {
+  for (const row of store.ledger.pendingFor(subscriptionId)) {
     bySlot.set(row.slot, [...(bySlot.get(row.slot) ?? []), row]);
   }
   const cardIds: string[] = [];
-  for (const [slot, rows] of [...bySlot.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [slot, rows] of bySlot) {
     const untouched =
       rows.length === rows[0]!.partCount && rows.every((r) => r.maybeDeliveredAt === null);
     if (!untouched) continue;

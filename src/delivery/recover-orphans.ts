@@ -2,7 +2,7 @@ import type { Logger } from "../lib/logger.js";
 import type { Store } from "../store/index.js";
 import type { DeliveryChannel } from "./channel.js";
 import type { SendSettler } from "./settle-send.js";
-import type { Platform } from "./subscription.js";
+import type { Platform } from "../model/subscription.js";
 
 const CAUSE = new Error("in flight when the previous delivery process stopped");
 

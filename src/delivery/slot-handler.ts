@@ -8,7 +8,7 @@ import { ledgerRowId } from "./ledger-row-id.js";
 import { mergeWaitingDigests } from "./merge-waiting.js";
 import type { OnSlot } from "./schedule/index.js";
 import type { Sleep } from "./sleep.js";
-import type { Platform, Subscription } from "./subscription.js";
+import type { Platform, Subscription } from "../model/subscription.js";
 
 export type SlotInfo = Parameters<OnSlot>[2];
 

@@ -1,2 +1,19 @@
 export { Article } from "./article.js";
 export { FactCard, Fact, CARD_LIMITS } from "./card.js";
+export {
+  DeliveryTarget,
+  type NewSubscription,
+  Platform,
+  Subscription,
+  describeFilter,
+} from "./subscription.js";
+export {
+  LEDGER_STATUSES,
+  LedgerRow,
+  LedgerStatus,
+  emptyCounts,
+  type LedgerCounts,
+  type LedgerFilter,
+  type NewLedgerRow,
+  type SettledStatus,
+} from "./ledger-row.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Subscription, type NewSubscription } from "../delivery/subscription.js";
+import { Subscription, type NewSubscription } from "../model/subscription.js";
 import { StoreError } from "../lib/errors.js";
 
 /** A new subscription with the schema's defaults applied; invalid input is a StoreError. */

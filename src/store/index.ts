@@ -23,7 +23,7 @@ export {
   type LedgerFilter,
   type NewLedgerRow,
   type SettledStatus,
-} from "./ledger-row.js";
+} from "../model/ledger-row.js";
 export { createMemoryStore, type MemoryStoreOptions } from "./memory-store.js";
 export { createSqliteStore, type SqliteStoreOptions } from "./sqlite-store.js";
 export { openDatabase, type OpenDatabaseOptions } from "./open-database.js";

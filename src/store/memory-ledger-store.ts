@@ -1,4 +1,4 @@
-import { emptyCounts, type LedgerFilter, type LedgerRow } from "./ledger-row.js";
+import { emptyCounts, type LedgerFilter, type LedgerRow } from "../model/ledger-row.js";
 import type { LedgerStore } from "./store.js";
 
 const slotKey = (subscriptionId: string, slot: string) => `${subscriptionId}\u0000${slot}`;
@@ -73,6 +73,11 @@ export function createMemoryLedgerStore(): LedgerStore {
     },
     hasSlot: (subscriptionId, slot) => slots.has(slotKey(subscriptionId, slot)),
     hasAny: (subscriptionId) => subscriptions.has(subscriptionId),
+    pendingFor: (subscriptionId) =>
+      [...(open.get(subscriptionId)?.values() ?? [])]
+        .filter((r) => r.status === "pending")
+        .sort((a, b) => a.slot.localeCompare(b.slot) || a.partIndex - b.partIndex)
+        .map((r) => structuredClone(r)),
     get: (id) => {
       const row = rows.get(id);
       return row === undefined ? undefined : structuredClone(row);

@@ -1,4 +1,4 @@
-import type { Subscription } from "../delivery/subscription.js";
+import type { Subscription } from "../model/subscription.js";
 import { buildSubscription, bySubscriptionAge } from "./build-subscription.js";
 import { uniqueSubscriptionId, type RandomIndex } from "./subscription-id.js";
 import type { SubscriptionStore } from "./store.js";

@@ -1,6 +1,11 @@
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
-import { emptyCounts, LedgerRow, type LedgerFilter, type NewLedgerRow } from "./ledger-row.js";
+import {
+  emptyCounts,
+  LedgerRow,
+  type LedgerFilter,
+  type NewLedgerRow,
+} from "../model/ledger-row.js";
 import { jsonColumn, parseRow } from "./parse-row.js";
 import type { LedgerStore } from "./store.js";
 
@@ -77,6 +82,8 @@ export function createSqliteLedgerStore(db: Database): LedgerStore {
       @platform, @chatId, @threadId, @payload, @cardIds, 'pending', 0, @now, @now, @now)`),
     hasSlot: db.prepare("SELECT 1 FROM ledger WHERE subscription_id = ? AND slot = ? LIMIT 1"),
     hasAny: db.prepare("SELECT 1 FROM ledger WHERE subscription_id = ? LIMIT 1"),
+    pendingFor: db.prepare(`SELECT * FROM ledger WHERE subscription_id = ? AND status = 'pending'
+      ORDER BY slot, part_index`),
     get: db.prepare("SELECT * FROM ledger WHERE id = ?"),
     list: db.prepare(`SELECT * FROM ledger WHERE ${FILTER} ORDER BY created_at, rowid`),
     counts: db.prepare(`SELECT status, COUNT(*) AS n FROM ledger WHERE ${FILTER} GROUP BY status`),
@@ -126,6 +133,7 @@ export function createSqliteLedgerStore(db: Database): LedgerStore {
     insert: (rows, now) => insert(rows, now.toISOString()),
     hasSlot: (subscriptionId, slot) => q.hasSlot.get(subscriptionId, slot) !== undefined,
     hasAny: (subscriptionId) => q.hasAny.get(subscriptionId) !== undefined,
+    pendingFor: (subscriptionId) => q.pendingFor.all(subscriptionId).map(toRow),
     get: (id) => {
       const row = q.get.get(id);
       return row === undefined ? undefined : toRow(row);

@@ -4,14 +4,14 @@ import type {
   NewSubscription,
   Platform,
   Subscription,
-} from "../delivery/subscription.js";
+} from "../model/subscription.js";
 import type {
   LedgerCounts,
   LedgerFilter,
   LedgerRow,
   NewLedgerRow,
   SettledStatus,
-} from "./ledger-row.js";
+} from "../model/ledger-row.js";
 
 export interface LedgerRetry {
   nextAttemptAt: Date;
@@ -85,6 +85,8 @@ export interface LedgerStore {
   insert(rows: readonly NewLedgerRow[], now: Date): number;
   hasSlot(subscriptionId: string, slot: string): boolean;
   hasAny(subscriptionId: string): boolean;
+  /** A subscription's pending rows, oldest slot first, parts in order (indexed: called per enqueue). */
+  pendingFor(subscriptionId: string): LedgerRow[];
   get(id: string): LedgerRow | undefined;
   list(filter?: LedgerFilter): LedgerRow[];
   counts(filter?: LedgerFilter): LedgerCounts;

@@ -4,7 +4,7 @@ import {
   type DeliveryFailure,
   type MessagePart,
 } from "../../src/delivery/channel.js";
-import type { DeliveryTarget } from "../../src/delivery/subscription.js";
+import type { DeliveryTarget } from "../../src/model/subscription.js";
 import {
   createFakeDiscord,
   faults,

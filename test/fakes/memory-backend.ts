@@ -1,6 +1,6 @@
 import type { BotBackend, SubscribeResult } from "../../src/delivery/bot-backend.js";
 import type { FactCard } from "../../src/digest/index.js";
-import type { NewSubscription, Subscription } from "../../src/delivery/subscription.js";
+import type { NewSubscription, Subscription } from "../../src/model/subscription.js";
 
 /**
  * A BotBackend over an array, for adapter tests that do not need the real store or scheduler.

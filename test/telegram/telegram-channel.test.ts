@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTelegramChannel, type TelegramChannel } from "../../src/adapters/telegram/index.js";
 import { DeliveryError, type DeliveryFailure } from "../../src/delivery/channel.js";
-import type { DeliveryTarget } from "../../src/delivery/subscription.js";
+import type { DeliveryTarget } from "../../src/model/subscription.js";
 import { silentLogger } from "../../src/lib/logger.js";
 import { faults, startFakeTelegram, type FakeTelegram } from "../fakes/telegram/index.js";
 import { makeCard } from "../fixtures/cards.js";

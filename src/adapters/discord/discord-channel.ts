@@ -6,7 +6,7 @@ import {
   type MessagePart,
   type SendOptions,
 } from "../../delivery/channel.js";
-import type { DeliveryTarget } from "../../delivery/subscription.js";
+import type { DeliveryTarget } from "../../model/subscription.js";
 import { redactSecrets, type Logger } from "../../lib/logger.js";
 import { toDeliveryFailure } from "./classify-discord-error.js";
 import { renderDiscord, renderText } from "./render-discord.js";

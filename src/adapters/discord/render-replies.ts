@@ -1,5 +1,5 @@
 import type { APIEmbed } from "discord.js";
-import { describeFilter, type Subscription } from "../../delivery/subscription.js";
+import { describeFilter, type Subscription } from "../../model/subscription.js";
 import type { FactCard } from "../../digest/index.js";
 import { DISCORD_LIMITS as L } from "./discord-limits.js";
 import { escapeText } from "./render-discord.js";

@@ -1,7 +1,7 @@
 import { Api } from "grammy";
 import type { DeliveryChannel } from "../../delivery/channel.js";
 import { DeliveryError } from "../../delivery/channel.js";
-import type { DeliveryTarget } from "../../delivery/subscription.js";
+import type { DeliveryTarget } from "../../model/subscription.js";
 import type { Logger } from "../../lib/logger.js";
 import { escapeHtml } from "./escape-html.js";
 import { renderTelegram } from "./render-telegram.js";

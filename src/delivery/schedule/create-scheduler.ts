@@ -1,6 +1,6 @@
 import type { Clock } from "../../lib/clock.js";
 import type { Logger } from "../../lib/logger.js";
-import type { Subscription } from "../subscription.js";
+import type { Subscription } from "../../model/subscription.js";
 import { nextSlot } from "./next-slot.js";
 import { parseSchedule, type Schedule } from "./parse-schedule.js";
 import { planDueSlot } from "./plan-due-slot.js";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Subscription } from "../../../src/delivery/subscription.js";
+import type { Subscription } from "../../../src/model/subscription.js";
 import { setupScheduler as setup } from "./scheduler-harness.js";
 import { deferred, makeSubscription, type Deferred } from "./schedule-test-kit.js";
 

@@ -1,4 +1,4 @@
-import { Subscription } from "../../../src/delivery/subscription.js";
+import { Subscription } from "../../../src/model/subscription.js";
 import { createLogger, type Logger } from "../../../src/lib/logger.js";
 import type { ScheduleStore } from "../../../src/delivery/schedule/index.js";
 

@@ -1,6 +1,6 @@
 import { vi } from "vitest";
 import { createScheduler, type OnSlot } from "../../../src/delivery/schedule/index.js";
-import type { Subscription } from "../../../src/delivery/subscription.js";
+import type { Subscription } from "../../../src/model/subscription.js";
 import { systemClock } from "../../../src/lib/clock.js";
 import { createCapturingLogger, createMemoryScheduleStore } from "./schedule-test-kit.js";
 

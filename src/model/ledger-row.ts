@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DeliveryTarget } from "../delivery/subscription.js";
+import { DeliveryTarget } from "./subscription.js";
 
 export const LEDGER_STATUSES = ["pending", "sending", "sent", "uncertain", "failed"] as const;
 export const LedgerStatus = z.enum(LEDGER_STATUSES);
