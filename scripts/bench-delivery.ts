@@ -43,19 +43,23 @@ const db = openDatabase(join(dir, "digest.db"));
 const store = createSqliteStore(db);
 const slot = new Date(Math.ceil(Date.now() / 60_000) * 60_000);
 const before = new Date(slot.getTime() - 3_600_000);
-for (let i = 1; i <= 5; i++) store.cards.upsert(makeCard(i), before);
-const subs = store.transaction(() =>
-  Array.from({ length: chats }, (_, i) =>
-    store.subscriptions.create(
-      {
-        target: { platform: "telegram", chatId: `${100_000 + i}`, threadId: null },
-        cron: "0 8 * * *",
-        createdBy: "bench",
-      },
-      before,
-    ),
-  ),
-);
+for (let i = 1; i <= 5; i++) await store.cards.upsert(makeCard(i), before);
+const subs = await store.transaction(async (tx) => {
+  const created = [];
+  for (let i = 0; i < chats; i++) {
+    created.push(
+      await tx.subscriptions.create(
+        {
+          target: { platform: "telegram", chatId: `${100_000 + i}`, threadId: null },
+          cron: "0 8 * * *",
+          createdBy: "bench",
+        },
+        before,
+      ),
+    );
+  }
+  return created;
+});
 
 const channel = createCapturingChannel({
   limits: { globalPerSecond: rate, concurrency },
@@ -79,7 +83,7 @@ await engine.whenIdle();
 const elapsedMs = performance.now() - started;
 const cpu = process.cpuUsage(cpuBefore);
 await engine.stop();
-const counts = store.ledger.counts();
+const counts = await store.ledger.counts();
 db.close();
 rss.stop();
 rmSync(dir, { recursive: true, force: true });

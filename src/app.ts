@@ -55,7 +55,10 @@ export function createApp({ config, logger, clock = systemClock }: AppDeps): App
       logger,
       intervalMs: config.RESCAN_INTERVAL,
     });
-    const refresh = () => scheduler.refresh();
+    const refresh = () =>
+      void scheduler.refresh().catch((error: unknown) => {
+        logger.error({ err: error }, "could not reload subscriptions");
+      });
     const backend = createBotBackend({ store, clock, onChange: refresh });
 
     let telegram: TelegramBotHandle | undefined;
@@ -123,7 +126,7 @@ export function createApp({ config, logger, clock = systemClock }: AppDeps): App
     try {
       const report = await sync.scan();
       logger.info(
-        { cards: store.cards.count(), skipped: report.skipped.length },
+        { cards: await store.cards.count(), skipped: report.skipped.length },
         "articles loaded",
       );
       engine.start();
@@ -131,7 +134,7 @@ export function createApp({ config, logger, clock = systemClock }: AppDeps): App
       const started = await Promise.allSettled([telegram?.start(), discord?.start()]);
       const failed = started.find((r): r is PromiseRejectedResult => r.status === "rejected");
       if (failed) throw failed.reason;
-      scheduler.start();
+      await scheduler.start();
       sync.start();
     } catch (error) {
       logger.fatal({ err: error }, "could not start");

@@ -33,23 +33,23 @@ function mustNotResend(channel: DeliveryChannel, row: ClaimedRow, nowMs: number,
  * pacing allow now (pending → sending), parks rows whose chat must wait, and settles rows that
  * must not be sent again. The caller starts the sends after the commit.
  */
-export function claimDueRows(deps: {
+export async function claimDueRows(deps: {
   store: Store;
   settler: SendSettler;
   lanes: ReadonlyMap<Platform, Lane>;
   options: Pick<DeliveryOptions, "batchSize" | "ambiguousWindowMs">;
-  holdsLease: () => boolean;
+  holdsLease: (tx: Store) => Promise<boolean>;
   epoch: number;
   free: number;
   now: Date;
-}): ClaimRound {
+}): Promise<ClaimRound> {
   const { store, settler, lanes, options, epoch, now } = deps;
   const nowMs = now.getTime();
   const claimed: Array<[Lane, ClaimedRow]> = [];
   let retryAt = Number.POSITIVE_INFINITY;
-  const held = store.transaction(() => {
-    if (!deps.holdsLease()) return false;
-    for (const row of store.ledger.due(now, Math.min(options.batchSize, deps.free + 4))) {
+  const held = await store.transaction(async (tx) => {
+    if (!(await deps.holdsLease(tx))) return false;
+    for (const row of await tx.ledger.due(now, Math.min(options.batchSize, deps.free + 4))) {
       const lane = lanes.get(row.target.platform);
       if (lane !== undefined) {
         if (lane.inFlight >= lane.channel.limits.concurrency) continue;
@@ -60,11 +60,11 @@ export function claimDueRows(deps: {
         }
         if (wait.chat > 0) {
           // Park the row rather than skip it every round: later rows to this chat queue behind it.
-          store.ledger.defer(row.id, new Date(nowMs + wait.chat), now);
+          await tx.ledger.defer(row.id, new Date(nowMs + wait.chat), now);
           continue;
         }
       }
-      if (!store.ledger.claim(row.id, epoch, now)) continue;
+      if (!(await tx.ledger.claim(row.id, epoch, now))) continue;
       const at = now.toISOString();
       const claimedRow: ClaimedRow = {
         ...row,
@@ -75,9 +75,10 @@ export function claimDueRows(deps: {
         claimedEpoch: epoch,
       };
       if (lane === undefined) {
-        settler.failed(claimedRow, `no channel for ${row.target.platform}`);
+        await settler.failed(tx, claimedRow, `no channel for ${row.target.platform}`);
       } else if (mustNotResend(lane.channel, claimedRow, nowMs, options.ambiguousWindowMs)) {
-        settler.uncertain(claimedRow, "ambiguous: too late to resend with the same nonce");
+        const error = "ambiguous: too late to resend with the same nonce";
+        await settler.uncertain(tx, claimedRow, error);
       } else {
         lane.pacer.record(row.target.chatId, nowMs);
         lane.inFlight++;

@@ -8,18 +8,22 @@ import type { Subscription } from "../model/subscription.js";
  * to `count`. Later digests only look at cards that arrived after the subscription was made, so
  * the backlog never trickles out; the first digest takes the newest cards regardless of arrival.
  */
-export function composeDigest(
+export async function composeDigest(
   cards: Pick<CardStore, "unreceived">,
   subscription: Subscription,
   options: { first: boolean },
-): FactCard[] {
+): Promise<FactCard[]> {
   const want = subscription.count;
   const filtered = subscription.include.length > 0 || subscription.exclude.length > 0;
   const pageSize = filtered ? Math.max(50, want * 4) : want;
   const arrivedSince = options.first ? undefined : subscription.createdAt;
   const picked: FactCard[] = [];
   for (let offset = 0; picked.length < want; offset += pageSize) {
-    const page = cards.unreceived(subscription.target, { arrivedSince, limit: pageSize, offset });
+    const page = await cards.unreceived(subscription.target, {
+      arrivedSince,
+      limit: pageSize,
+      offset,
+    });
     for (const card of page) {
       if (picked.length < want && matchesFilter(card, subscription)) picked.push(card);
     }

@@ -34,19 +34,19 @@ export function createDeliveryLease(deps: DeliveryLeaseDeps) {
     get holder() {
       return holder;
     },
-    acquire(): LeaseResult {
+    async acquire(): Promise<LeaseResult> {
       const request = { name, holder, now: clock.now(), ttlMs };
-      const first = taken(store.lease.acquire(request));
+      const first = taken(await store.lease.acquire(request));
       if (first.ok || !deps.isHolderGone(first.current.holder)) return first;
       // The holder's process is gone: no need to wait out its lease.
-      return taken(store.lease.acquire({ ...request, replaceHolder: first.current.holder }));
+      return taken(await store.lease.acquire({ ...request, replaceHolder: first.current.holder }));
     },
     /** Renews when a third of the TTL has passed; false when the lease was lost. */
-    renewIfDue(): boolean {
+    async renewIfDue(): Promise<boolean> {
       if (epoch === undefined) return false;
       const now = clock.now();
       if (now.getTime() < renewAt) return true;
-      if (!store.lease.renew({ name, holder, epoch, now, ttlMs })) {
+      if (!(await store.lease.renew({ name, holder, epoch, now, ttlMs }))) {
         epoch = undefined;
         return false;
       }
@@ -54,13 +54,15 @@ export function createDeliveryLease(deps: DeliveryLeaseDeps) {
       return true;
     },
     msUntilRenewal: () => Math.max(0, renewAt - clock.now().getTime()),
-    holds: (atEpoch: number) => store.lease.holds(name, holder, atEpoch, clock.now()),
+    /** Checked through `tx` inside the claiming transaction (fencing). */
+    holds: (tx: Store, atEpoch: number) => tx.lease.holds(name, holder, atEpoch, clock.now()),
     lost() {
       epoch = undefined;
     },
-    release() {
-      if (epoch !== undefined) store.lease.release(name, holder, epoch);
+    async release(): Promise<void> {
+      const held = epoch;
       epoch = undefined;
+      if (held !== undefined) await store.lease.release(name, holder, held);
     },
   };
 }

@@ -13,8 +13,12 @@ export {
   type MessagePart,
   type SendOptions,
 } from "./channel.js";
-export type { BotBackend, SubscribeResult } from "./bot-backend.js";
-export { createBotBackend, type BotBackendDeps } from "./create-bot-backend.js";
+export { createBotBackend, type BotBackend, type SubscribeResult } from "./bot-backend.js";
+export {
+  createSubscriptionCommands,
+  type SubscriptionCommands,
+  type SubscriptionCommandsDeps,
+} from "./subscription-commands.js";
 export {
   createDeliveryEngine,
   type DeliveryEngine,

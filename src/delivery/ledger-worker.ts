@@ -69,12 +69,12 @@ export function createLedgerWorker(deps: LedgerWorkerDeps) {
     wake();
   }
 
-  function acquireLease(): boolean {
-    const result = lease.acquire();
+  async function acquireLease(): Promise<boolean> {
+    const result = await lease.acquire();
     if (result.ok) {
       waitingLogged = false;
       logger.info({ holder: lease.holder, epoch: result.epoch }, "delivery lease acquired");
-      recoverOrphans({ ...deps, epoch: result.epoch });
+      await recoverOrphans({ ...deps, epoch: result.epoch });
       return true;
     }
     const { holder, expiresAt } = result.current;
@@ -104,13 +104,16 @@ export function createLedgerWorker(deps: LedgerWorkerDeps) {
     wake();
   }
 
-  function settleCompleted(): void {
+  async function settleCompleted(): Promise<void> {
     if (completed.length === 0) return;
     const batch = completed.splice(0);
     try {
-      const outcomes = store.transaction(() =>
-        batch.map((c) => settler.settle(c.row, c.lane.channel, c.failure, c.cause)),
-      );
+      const outcomes = await store.transaction(async (tx) => {
+        const done = [];
+        for (const c of batch)
+          done.push(await settler.settle(tx, c.row, c.lane.channel, c.failure, c.cause));
+        return done;
+      });
       for (const outcome of outcomes) {
         if (outcome.fatal) fail(outcome.fatal);
         if (outcome.after) {
@@ -136,15 +139,18 @@ export function createLedgerWorker(deps: LedgerWorkerDeps) {
   }
 
   /** Claims what limits allow now, then starts those sends; returns how many and when to retry. */
-  function dispatch(epoch: number, free: number): { started: number; retryAt: number } {
+  async function dispatch(
+    epoch: number,
+    free: number,
+  ): Promise<{ started: number; retryAt: number }> {
     const now = clock.now();
-    const round = claimDueRows({
+    const round = await claimDueRows({
       ...deps,
       lanes,
       epoch,
       free,
       now,
-      holdsLease: () => lease.holds(epoch),
+      holdsLease: (tx) => lease.holds(tx, epoch),
     });
     if (!round.held) {
       lease.lost();
@@ -164,10 +170,10 @@ export function createLedgerWorker(deps: LedgerWorkerDeps) {
   }
 
   /** How long to sleep when nothing could start; also where idle waiters are released. */
-  function idleDelay(retryAt: number): number {
+  async function idleDelay(retryAt: number): Promise<number> {
     const nowMs = clock.now().getTime();
     let delay = Math.min(options.pollMs, lease.msUntilRenewal(), retryAt - nowMs);
-    const nextDue = store.ledger.nextDueAt();
+    const nextDue = await store.ledger.nextDueAt();
     // Due rows that did not start wait on a busy lane (a finishing send wakes us) or its pacing.
     const dueAt = nextDue === undefined ? undefined : Date.parse(nextDue);
     if (dueAt !== undefined && dueAt > nowMs) delay = Math.min(delay, dueAt - nowMs);
@@ -180,17 +186,17 @@ export function createLedgerWorker(deps: LedgerWorkerDeps) {
 
   async function run(): Promise<void> {
     while (running) {
-      settleCompleted();
+      await settleCompleted();
       if (!running) break;
       if (lease.epoch === undefined) {
         // Re-acquire only once our own sends are settled: recovery must not touch them.
-        if (inFlight.size === 0 && acquireLease()) continue;
+        if (inFlight.size === 0 && (await acquireLease())) continue;
         await pause(
           inFlight.size > 0 ? options.pollMs : Math.min(options.leaseTtlMs / 2, options.pollMs),
         );
         continue;
       }
-      if (!lease.renewIfDue()) {
+      if (!(await lease.renewIfDue())) {
         logger.warn({ holder: lease.holder }, "delivery lease lost; another process took over");
         continue;
       }
@@ -203,17 +209,17 @@ export function createLedgerWorker(deps: LedgerWorkerDeps) {
         await pause(Math.min(options.pollMs, lease.msUntilRenewal()));
         continue;
       }
-      const { started, retryAt } = dispatch(lease.epoch, free);
-      await pause(started > 0 ? 0 : idleDelay(retryAt));
+      const { started, retryAt } = await dispatch(lease.epoch, free);
+      await pause(started > 0 ? 0 : await idleDelay(retryAt));
     }
     await finishInFlight();
-    lease.release();
+    await lease.release();
   }
 
   async function finishInFlight(): Promise<void> {
     const deadline = clock.now().getTime() + options.stopTimeoutMs;
     for (;;) {
-      settleCompleted();
+      await settleCompleted();
       const left = deadline - clock.now().getTime();
       if (inFlight.size === 0 || left <= 0) break;
       await pause(left);

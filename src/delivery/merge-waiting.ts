@@ -6,13 +6,13 @@ import type { LedgerRow, Store } from "../store/index.js";
  * holds every waiting slot's cards, oldest slot first, instead of a burst of stale ones.
  * Returns the folded cards' ids in order; their rows are cancelled.
  */
-export function mergeWaitingDigests(
+export async function mergeWaitingDigests(
   store: Pick<Store, "ledger">,
   subscriptionId: string,
   now: Date,
-): string[] {
+): Promise<string[]> {
   const bySlot = new Map<string, LedgerRow[]>();
-  for (const row of store.ledger.pendingFor(subscriptionId)) {
+  for (const row of await store.ledger.pendingFor(subscriptionId)) {
     bySlot.set(row.slot, [...(bySlot.get(row.slot) ?? []), row]);
   }
   const cardIds: string[] = [];
@@ -20,7 +20,7 @@ export function mergeWaitingDigests(
     const untouched =
       rows.length === rows[0]!.partCount && rows.every((r) => r.maybeDeliveredAt === null);
     if (!untouched) continue;
-    store.ledger.cancelPending({ subscriptionId, slot }, "merged into a later digest", now);
+    await store.ledger.cancelPending({ subscriptionId, slot }, "merged into a later digest", now);
     for (const id of rows[0]!.cardIds) if (!cardIds.includes(id)) cardIds.push(id);
   }
   return cardIds;

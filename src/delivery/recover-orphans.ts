@@ -11,22 +11,23 @@ const CAUSE = new Error("in flight when the previous delivery process stopped");
  * arrived: they are settled as ambiguous sends, so a nonce channel resends them inside its dedup
  * window and any other channel marks them uncertain. Runs right after taking the lease.
  */
-export function recoverOrphans(deps: {
+export async function recoverOrphans(deps: {
   store: Store;
   logger: Logger;
   settler: SendSettler;
   channels: ReadonlyMap<Platform, DeliveryChannel>;
   epoch: number;
-}): number {
+}): Promise<number> {
   const { store, settler, epoch } = deps;
-  const recovered = store.transaction(() => {
+  const recovered = await store.transaction(async (tx) => {
     let n = 0;
-    for (const row of store.ledger.list({ status: "sending" })) {
+    for (const row of await tx.ledger.list({ status: "sending" })) {
       if (row.claimedEpoch === null || row.claimedEpoch >= epoch) continue;
       const claimed = { ...row, claimedEpoch: row.claimedEpoch };
       const channel = deps.channels.get(row.target.platform);
-      if (channel === undefined) settler.uncertain(claimed, `ambiguous: ${CAUSE.message}`);
-      else settler.settle(claimed, channel, { kind: "ambiguous" }, CAUSE);
+      if (channel === undefined)
+        await settler.uncertain(tx, claimed, `ambiguous: ${CAUSE.message}`);
+      else await settler.settle(tx, claimed, channel, { kind: "ambiguous" }, CAUSE);
       n++;
     }
     return n;

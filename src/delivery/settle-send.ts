@@ -8,7 +8,6 @@ import type { DeliveryOptions } from "./delivery-options.js";
 import type { DeliveryStats } from "./delivery-stats.js";
 
 export interface SettleDeps {
-  store: Store;
   clock: Clock;
   logger: Logger;
   options: DeliveryOptions;
@@ -29,40 +28,48 @@ export interface SettleOutcome {
 
 /**
  * The one retry layer: records a send's outcome in the ledger and picks the next step by failure
- * kind. Synchronous, so the worker can settle many sends in one transaction (one fsync).
+ * kind. Every call takes the store to write through, so the worker can settle many sends in one
+ * transaction (one fsync).
  */
 export function createSendSettler(deps: SettleDeps) {
-  const { store, clock, logger, options, stats } = deps;
-  const ledger = store.ledger;
+  const { clock, logger, options, stats } = deps;
 
   const lost = (row: ClaimedRow) =>
     logger.warn({ row: row.id }, "ledger row was taken over by another process; leaving it");
 
   /** sent and uncertain both mark the cards received: a doubled card is worse than a missed one. */
-  function finish(row: ClaimedRow, status: SettledStatus, error: string | null): boolean {
+  async function finish(
+    store: Store,
+    row: ClaimedRow,
+    status: SettledStatus,
+    error: string | null,
+  ): Promise<boolean> {
     const now = clock.now();
-    return store.transaction(() => {
-      if (!ledger.settle(row.id, row.claimedEpoch, status, error, now)) return false;
+    return store.transaction(async (tx) => {
+      if (!(await tx.ledger.settle(row.id, row.claimedEpoch, status, error, now))) return false;
       if (status !== "failed") {
-        store.received.mark(row.target, row.cardIds, row.subscriptionId, now);
+        await tx.received.mark(row.target, row.cardIds, row.subscriptionId, now);
       }
-      if (status === "sent") store.subscriptions.recordSuccess(row.subscriptionId);
+      if (status === "sent") await tx.subscriptions.recordSuccess(row.subscriptionId);
       return true;
     });
   }
 
-  function retry(row: ClaimedRow, delayMs: number, error: string, maybeDelivered = false): void {
+  async function retry(
+    store: Store,
+    row: ClaimedRow,
+    delayMs: number,
+    error: string,
+    maybeDelivered = false,
+  ): Promise<void> {
     const now = clock.now();
     const next = new Date(now.getTime() + Math.max(0, delayMs));
-    if (
-      !ledger.release(row.id, row.claimedEpoch, { nextAttemptAt: next, error, maybeDelivered }, now)
-    ) {
-      lost(row);
-    }
+    const retryAt = { nextAttemptAt: next, error, maybeDelivered };
+    if (!(await store.ledger.release(row.id, row.claimedEpoch, retryAt, now))) lost(row);
   }
 
-  function uncertain(row: ClaimedRow, error: string): void {
-    if (!finish(row, "uncertain", error)) return lost(row);
+  async function uncertain(store: Store, row: ClaimedRow, error: string): Promise<void> {
+    if (!(await finish(store, row, "uncertain", error))) return lost(row);
     stats.uncertain++;
     logger.warn(
       { row: row.id, chat: row.target.chatId, error },
@@ -70,7 +77,12 @@ export function createSendSettler(deps: SettleDeps) {
     );
   }
 
-  function ambiguous(row: ClaimedRow, channel: DeliveryChannel, error: string): void {
+  async function ambiguous(
+    store: Store,
+    row: ClaimedRow,
+    channel: DeliveryChannel,
+    error: string,
+  ): Promise<void> {
     const now = clock.now().getTime();
     const delay = backoffDelay(row.attempts, options.backoffBaseMs, options.backoffMaxMs);
     const since = Date.parse(
@@ -80,27 +92,29 @@ export function createSendSettler(deps: SettleDeps) {
     const dedupStillHolds = now + delay - since < options.ambiguousWindowMs;
     if (channel.idempotent && dedupStillHolds && row.attempts < options.maxAttempts) {
       stats.retried++;
-      return retry(row, delay, error, true);
+      return retry(store, row, delay, error, true);
     }
-    uncertain(row, error);
+    await uncertain(store, row, error);
   }
 
-  function chatGone(
+  async function chatGone(
+    store: Store,
     row: ClaimedRow,
     channel: DeliveryChannel,
     permanent: boolean,
     error: string,
-  ): SettleOutcome {
+  ): Promise<SettleOutcome> {
     const now = clock.now();
-    const outcome = store.transaction(() => {
-      if (!ledger.settle(row.id, row.claimedEpoch, "failed", error, now)) return undefined;
+    const outcome = await store.transaction(async (tx) => {
+      if (!(await tx.ledger.settle(row.id, row.claimedEpoch, "failed", error, now))) return;
       // The rest of this digest would fail the same way; one digest counts as one failure.
-      ledger.cancelPending({ subscriptionId: row.subscriptionId, slot: row.slot }, error, now);
-      const failures = store.subscriptions.recordFailure(row.subscriptionId);
+      const slot = { subscriptionId: row.subscriptionId, slot: row.slot };
+      await tx.ledger.cancelPending(slot, error, now);
+      const failures = await tx.subscriptions.recordFailure(row.subscriptionId);
       const deactivate = failures > 0 && (permanent || failures >= options.deactivateAfter);
       if (deactivate) {
-        store.subscriptions.deactivate(row.subscriptionId);
-        ledger.cancelPending(
+        await tx.subscriptions.deactivate(row.subscriptionId);
+        await tx.ledger.cancelPending(
           { subscriptionId: row.subscriptionId },
           "subscription deactivated",
           now,
@@ -127,19 +141,24 @@ export function createSendSettler(deps: SettleDeps) {
     };
   }
 
-  function chatMoved(row: ClaimedRow, newChatId: string, error: string): SettleOutcome {
+  async function chatMoved(
+    store: Store,
+    row: ClaimedRow,
+    newChatId: string,
+    error: string,
+  ): Promise<SettleOutcome> {
     const { platform, chatId } = row.target;
     if (newChatId === "" || newChatId === chatId) {
       logger.error({ row: row.id, newChatId }, "chat_moved without a new chat id; failing the row");
-      if (finish(row, "failed", error)) stats.failed++;
+      if (await finish(store, row, "failed", error)) stats.failed++;
       return {};
     }
     const now = clock.now();
-    const released = store.transaction(() => {
-      store.subscriptions.moveChat(platform, chatId, newChatId);
-      store.received.moveChat(platform, chatId, newChatId);
-      ledger.retarget(platform, chatId, newChatId, now);
-      return ledger.release(row.id, row.claimedEpoch, { nextAttemptAt: now, error }, now);
+    const released = await store.transaction(async (tx) => {
+      await tx.subscriptions.moveChat(platform, chatId, newChatId);
+      await tx.received.moveChat(platform, chatId, newChatId);
+      await tx.ledger.retarget(platform, chatId, newChatId, now);
+      return tx.ledger.release(row.id, row.claimedEpoch, { nextAttemptAt: now, error }, now);
     });
     if (!released) lost(row);
     stats.moved++;
@@ -147,14 +166,15 @@ export function createSendSettler(deps: SettleDeps) {
     return { after: async () => deps.onChange() };
   }
 
-  function settle(
+  async function settle(
+    store: Store,
     row: ClaimedRow,
     channel: DeliveryChannel,
     failure: DeliveryFailure | undefined,
     cause?: unknown,
-  ): SettleOutcome {
+  ): Promise<SettleOutcome> {
     if (failure === undefined) {
-      if (finish(row, "sent", null)) stats.sent++;
+      if (await finish(store, row, "sent", null)) stats.sent++;
       else lost(row);
       return {};
     }
@@ -162,26 +182,26 @@ export function createSendSettler(deps: SettleDeps) {
     switch (failure.kind) {
       case "rate_limited":
         stats.rateLimited++;
-        retry(row, failure.retryAfterMs, error);
+        await retry(store, row, failure.retryAfterMs, error);
         return {};
       case "not_sent":
-        notSent(row, error);
+        await notSent(store, row, error);
         return {};
       case "ambiguous":
-        ambiguous(row, channel, error);
+        await ambiguous(store, row, channel, error);
         return {};
       case "chat_moved":
-        return chatMoved(row, failure.newChatId, error);
+        return chatMoved(store, row, failure.newChatId, error);
       case "chat_gone":
-        return chatGone(row, channel, failure.permanent, error);
+        return chatGone(store, row, channel, failure.permanent, error);
       case "bad_payload":
-        if (finish(row, "failed", error)) stats.failed++;
+        if (await finish(store, row, "failed", error)) stats.failed++;
         // A rejected payload is a renderer bug: loud, with what was sent.
         logger.error({ row: row.id, payload: row.payload, error }, "platform rejected the payload");
         return {};
       case "unauthorized":
         // 401: nothing was delivered; the row waits for a valid token.
-        retry(row, 0, error);
+        await retry(store, row, 0, error);
         return {
           fatal: new DeliveryFatalError(
             `${channel.platform} rejected the bot token (401); delivery stopped`,
@@ -192,24 +212,25 @@ export function createSendSettler(deps: SettleDeps) {
     }
   }
 
-  function notSent(row: ClaimedRow, error: string): void {
+  async function notSent(store: Store, row: ClaimedRow, error: string): Promise<void> {
     if (row.attempts < options.maxAttempts) {
       stats.retried++;
       return retry(
+        store,
         row,
         backoffDelay(row.attempts, options.backoffBaseMs, options.backoffMaxMs),
         error,
       );
     }
-    if (finish(row, "failed", error)) stats.failed++;
+    if (await finish(store, row, "failed", error)) stats.failed++;
     logger.error({ row: row.id, attempts: row.attempts, error }, "giving up after retries");
   }
 
   return {
     settle,
     uncertain,
-    failed(row: ClaimedRow, error: string): void {
-      if (!finish(row, "failed", error)) return lost(row);
+    async failed(store: Store, row: ClaimedRow, error: string): Promise<void> {
+      if (!(await finish(store, row, "failed", error))) return lost(row);
       stats.failed++;
       logger.error({ row: row.id, error }, "delivery failed");
     },

@@ -1,4 +1,5 @@
 import type { Logger } from "../lib/logger.js";
+import type { FactCard } from "../model/index.js";
 import type { Clock } from "../lib/clock.js";
 import type { NewLedgerRow, Store } from "../store/index.js";
 import type { DeliveryChannel } from "./channel.js";
@@ -44,11 +45,15 @@ export function createSlotHandler(deps: SlotHandlerDeps) {
   const queue: Request[] = [];
   let flushing: Promise<void> | undefined;
 
-  function enqueueOne({ subscription, slot, info }: Request, now: Date): EnqueueResult {
+  async function enqueueOne(
+    tx: Store,
+    { subscription, slot, info }: Request,
+    now: Date,
+  ): Promise<EnqueueResult> {
     const slotIso = slot.toISOString();
-    if (store.ledger.hasSlot(subscription.id, slotIso)) return { status: "exists" };
+    if (await tx.ledger.hasSlot(subscription.id, slotIso)) return { status: "exists" };
     // Re-read: the chat may have moved or the subscription been turned off since scheduling.
-    const sub = store.subscriptions.get(subscription.id);
+    const sub = await tx.subscriptions.get(subscription.id);
     if (sub === undefined || !sub.active) return { status: "inactive" };
     const channel = deps.channels.get(sub.target.platform);
     if (channel === undefined) {
@@ -58,13 +63,14 @@ export function createSlotHandler(deps: SlotHandlerDeps) {
       );
       return { status: "no_channel" };
     }
-    const first = !store.ledger.hasAny(sub.id);
+    const first = !(await tx.ledger.hasAny(sub.id));
     // Cards of waiting digests were reserved when they were queued, so compose skips them.
-    const carried = mergeWaitingDigests(store, sub.id, now).flatMap((id) => {
-      const card = store.cards.get(id);
-      return card === undefined ? [] : [card];
-    });
-    const cards = [...carried, ...composeDigest(store.cards, sub, { first })];
+    const carried: FactCard[] = [];
+    for (const id of await mergeWaitingDigests(tx, sub.id, now)) {
+      const card = await tx.cards.get(id);
+      if (card !== undefined) carried.push(card);
+    }
+    const cards = [...carried, ...(await composeDigest(tx.cards, sub, { first }))];
     if (cards.length === 0 && !sub.notifyEmpty) return { status: "empty" };
     const parts =
       cards.length > 0
@@ -81,9 +87,9 @@ export function createSlotHandler(deps: SlotHandlerDeps) {
       payload,
       cardIds,
     }));
-    const inserted = store.ledger.insert(rows, now);
+    const inserted = await tx.ledger.insert(rows, now);
     // Reserve the cards at once: a card is queued for a chat at most once, whatever happens next.
-    if (inserted > 0) store.received.mark(sub.target, cardIds, sub.id, now);
+    if (inserted > 0) await tx.received.mark(sub.target, cardIds, sub.id, now);
     if (info.catchUp)
       logger.info({ subscription: sub.id, slot: slotIso }, "catch-up digest queued");
     return inserted > 0
@@ -91,15 +97,15 @@ export function createSlotHandler(deps: SlotHandlerDeps) {
       : { status: "empty" };
   }
 
-  function flushBatch(batch: Request[]): void {
+  async function flushBatch(batch: Request[]): Promise<void> {
     const results: EnqueueResult[] = [];
     try {
-      store.transaction(() => {
+      await store.transaction(async (tx) => {
         const now = clock.now();
         for (const request of batch) {
           try {
             // Nested: a savepoint, so one failing digest does not undo the others.
-            results.push(store.transaction(() => enqueueOne(request, now)));
+            results.push(await tx.transaction((inner) => enqueueOne(inner, request, now)));
           } catch (error) {
             logger.error(
               { err: error, subscription: request.subscription.id },
@@ -121,9 +127,10 @@ export function createSlotHandler(deps: SlotHandlerDeps) {
     // Let every call made in the same tick join the first batch.
     await Promise.resolve();
     while (queue.length > 0) {
-      flushBatch(queue.splice(0, deps.options.enqueueBatchSize));
-      // Yield between batches so sends keep flowing while a big minute is being queued.
-      if (queue.length > 0) await deps.sleep(0);
+      const batch = queue.splice(0, deps.options.enqueueBatchSize);
+      await flushBatch(batch);
+      // Yield between full batches so sends keep flowing while a big minute is being queued.
+      if (queue.length > 0 && batch.length === deps.options.enqueueBatchSize) await deps.sleep(0);
     }
     flushing = undefined;
   }

@@ -13,7 +13,7 @@ export type {
   Store,
   SubscriptionStore,
   UpsertResult,
-} from "./store.js";
+} from "./ports.js";
 export {
   LEDGER_STATUSES,
   LedgerRow,
@@ -24,9 +24,9 @@ export {
   type NewLedgerRow,
   type SettledStatus,
 } from "../model/ledger-row.js";
-export { createMemoryStore, type MemoryStoreOptions } from "./memory-store.js";
-export { createSqliteStore, type SqliteStoreOptions } from "./sqlite-store.js";
-export { openDatabase, type OpenDatabaseOptions } from "./open-database.js";
-export { applyMigrations, MIGRATIONS, type Migration } from "./migrations.js";
+export { createMemoryStore, type MemoryStoreOptions } from "./memory/memory-store.js";
+export { createSqliteStore, type SqliteStoreOptions } from "./sqlite/sqlite-store.js";
+export { openDatabase, type OpenDatabaseOptions } from "./sqlite/open-database.js";
+export { applyMigrations, MIGRATIONS, type Migration } from "./sqlite/migrations.js";
 export { cardSearchText, queryWords } from "./card-text.js";
 export { createSubscriptionId, SUBSCRIPTION_ID_LENGTH } from "./subscription-id.js";

@@ -1,4 +1,4 @@
-import type { LeaseRecord, LeaseRequest } from "./store.js";
+import type { LeaseRecord, LeaseRequest } from "./ports.js";
 
 /** Whether `request` may take the lease as it stands; both stores share this rule. */
 export function mayAcquire(current: LeaseRecord | undefined, request: LeaseRequest): boolean {

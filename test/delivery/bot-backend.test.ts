@@ -23,25 +23,25 @@ describe.each(implementations)("createBotBackend (%s store)", (_name, open) => {
   let backend: BotBackend;
   let changes: number;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     store = open().store;
     changes = 0;
     backend = createBotBackend({ store, clock: fixedClock(NOW), onChange: () => changes++ });
   });
 
-  it("answers card commands from the stored cards", () => {
-    for (let i = 1; i <= 3; i++) store.cards.upsert(makeCard(i), NOW);
-    expect(backend.latest({ limit: 2, offset: 0 })).toMatchObject({ total: 3 });
-    expect(backend.latest({ limit: 2, offset: 0 }).cards).toHaveLength(2);
-    expect(backend.card(makeCard(2).id)).toEqual(makeCard(2));
-    expect(backend.search("card 3:", 5)).toEqual([makeCard(3)]);
-    expect(backend.suggest(makeCard(1).id, 5)).toEqual([
+  it("answers card commands from the stored cards", async () => {
+    for (let i = 1; i <= 3; i++) await store.cards.upsert(makeCard(i), NOW);
+    expect(await backend.latest({ limit: 2, offset: 0 })).toMatchObject({ total: 3 });
+    expect((await backend.latest({ limit: 2, offset: 0 })).cards).toHaveLength(2);
+    expect(await backend.card(makeCard(2).id)).toEqual(makeCard(2));
+    expect(await backend.search("card 3:", 5)).toEqual([makeCard(3)]);
+    expect(await backend.suggest(makeCard(1).id, 5)).toEqual([
       { id: makeCard(1).id, title: makeCard(1).title },
     ]);
   });
 
-  it("subscribes with defaults, normalised keywords and a fresh short id, then refreshes the scheduler", () => {
-    const result = backend.subscribe(
+  it("subscribes with defaults, normalised keywords and a fresh short id, then refreshes the scheduler", async () => {
+    const result = await backend.subscribe(
       input({ cron: " 30  7 * * 1-5 ", timezone: "Europe/Berlin", include: [" Tax", "tax", ""] }),
     );
     expect(result.ok).toBe(true);
@@ -53,7 +53,7 @@ describe.each(implementations)("createBotBackend (%s store)", (_name, open) => {
       include: ["tax"],
       createdAt: NOW.toISOString(),
     });
-    expect(backend.subscriptions(chat)).toEqual([result.subscription]);
+    expect(await backend.subscriptions(chat)).toEqual([result.subscription]);
     expect(changes).toBe(1);
   });
 
@@ -66,8 +66,8 @@ describe.each(implementations)("createBotBackend (%s store)", (_name, open) => {
     [{ count: 11 }, /count must be/],
     [{ count: 2.5 }, /count must be/],
     [{ include: ["tax"], exclude: ["TAX"] }, /both included and excluded/],
-  ])("refuses %o with one line the user can act on", (overrides, message) => {
-    const result = backend.subscribe(input(overrides as Partial<NewSubscription>));
+  ])("refuses %o with one line the user can act on", async (overrides, message) => {
+    const result = await backend.subscribe(input(overrides as Partial<NewSubscription>));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toMatch(message);
@@ -75,39 +75,39 @@ describe.each(implementations)("createBotBackend (%s store)", (_name, open) => {
     expect(changes).toBe(0);
   });
 
-  it("refuses an exact duplicate and caps subscriptions per chat", () => {
-    const first = backend.subscribe(input());
-    expect(backend.subscribe(input())).toEqual({
+  it("refuses an exact duplicate and caps subscriptions per chat", async () => {
+    const first = await backend.subscribe(input());
+    expect(await backend.subscribe(input())).toEqual({
       ok: false,
       error: `this chat already has that subscription (${first.ok ? first.subscription.id : ""})`,
     });
     const capped = createBotBackend({ store, clock: fixedClock(NOW), maxPerChat: 1 });
-    expect(capped.subscribe(input({ cron: "0 9 * * *" }))).toMatchObject({
+    expect(await capped.subscribe(input({ cron: "0 9 * * *" }))).toMatchObject({
       ok: false,
       error: /already has 1 subscriptions/,
     });
   });
 
-  it("unsubscribes one by id or all of a chat, cancels their queued digests and never touches other chats", () => {
-    const a = backend.subscribe(input());
-    const b = backend.subscribe(input({ cron: "0 20 * * *" }));
-    const other = backend.subscribe(
+  it("unsubscribes one by id or all of a chat, cancels their queued digests and never touches other chats", async () => {
+    const a = await backend.subscribe(input());
+    const b = await backend.subscribe(input({ cron: "0 20 * * *" }));
+    const other = await backend.subscribe(
       input({ target: { platform: "telegram", chatId: "7", threadId: null } }),
     );
     if (!a.ok || !b.ok || !other.ok) throw new Error("setup failed");
-    store.ledger.insert(ledgerRows(a.subscription.id, NOW.toISOString(), 1), NOW);
+    await store.ledger.insert(ledgerRows(a.subscription.id, NOW.toISOString(), 1), NOW);
 
-    expect(backend.unsubscribe(chat, other.subscription.id)).toEqual([]);
-    expect(backend.unsubscribe(chat, a.subscription.id.toUpperCase()).map((s) => s.id)).toEqual([
-      a.subscription.id,
-    ]);
-    expect(store.ledger.counts({ subscriptionId: a.subscription.id })).toMatchObject({
+    expect(await backend.unsubscribe(chat, other.subscription.id)).toEqual([]);
+    expect(
+      (await backend.unsubscribe(chat, a.subscription.id.toUpperCase())).map((s) => s.id),
+    ).toEqual([a.subscription.id]);
+    expect(await store.ledger.counts({ subscriptionId: a.subscription.id })).toMatchObject({
       failed: 1,
       pending: 0,
     });
-    expect(backend.unsubscribe(chat).map((s) => s.id)).toEqual([b.subscription.id]);
-    expect(backend.subscriptions(chat)).toEqual([]);
-    expect(backend.subscriptions({ platform: "telegram", chatId: "7" })).toHaveLength(1);
+    expect((await backend.unsubscribe(chat)).map((s) => s.id)).toEqual([b.subscription.id]);
+    expect(await backend.subscriptions(chat)).toEqual([]);
+    expect(await backend.subscriptions({ platform: "telegram", chatId: "7" })).toHaveLength(1);
     expect(changes).toBe(5);
   });
 });

@@ -26,7 +26,7 @@ describe.each([
   ["a nonce channel (Discord)", true],
 ])("kill -9 during a fan-out to 10,000 chats, then restart, on %s", (_name, idempotent) => {
   let cleanup = () => {};
-  afterEach(() => cleanup());
+  afterEach(async () => cleanup());
 
   it(
     idempotent
@@ -34,7 +34,7 @@ describe.each([
       : "sends no chat two digests; at most `concurrency` are uncertain",
     { timeout: 120_000 },
     async () => {
-      const seeded = seedDatabase(CHATS, SLOT);
+      const seeded = await seedDatabase(CHATS, SLOT);
       cleanup = seeded.cleanup;
       const args = {
         db: seeded.db,
@@ -59,7 +59,7 @@ describe.each([
 
       // What the ledger knew at the kill: rows claimed but not settled were in flight.
       const peek = openDatabase(seeded.db);
-      const atKill = createSqliteStore(peek).ledger.counts({ slot: SLOT.toISOString() });
+      const atKill = await createSqliteStore(peek).ledger.counts({ slot: SLOT.toISOString() });
       peek.close();
       expect(atKill.sending).toBeLessThanOrEqual(CONCURRENCY);
 
@@ -69,8 +69,8 @@ describe.each([
 
       const db = openDatabase(seeded.db);
       const store = createSqliteStore(db);
-      const counts = store.ledger.counts({ slot: SLOT.toISOString() });
-      const rows = store.ledger.list({ slot: SLOT.toISOString() });
+      const counts = await store.ledger.counts({ slot: SLOT.toISOString() });
+      const rows = await store.ledger.list({ slot: SLOT.toISOString() });
       db.close();
 
       expect(counts.total).toBe(CHATS);

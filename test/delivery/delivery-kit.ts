@@ -15,29 +15,33 @@ import type { CapturingChannel } from "../fakes/capturing-channel.js";
 
 export const SLOT = new Date("2024-03-01T08:00:00.000Z");
 
-export function subscribeChats(
+export async function subscribeChats(
   store: Store,
   count: number,
   now: Date,
   overrides: Partial<NewSubscription> = {},
-): Subscription[] {
-  return store.transaction(() =>
-    Array.from({ length: count }, (_, i) =>
-      store.subscriptions.create(
-        {
-          target: { platform: "telegram", chatId: `chat-${i}`, threadId: null },
-          cron: "0 8 * * *",
-          createdBy: "tester",
-          ...overrides,
-        },
-        now,
-      ),
-    ),
-  );
+): Promise<Subscription[]> {
+  return store.transaction(async (tx) => {
+    const subs: Subscription[] = [];
+    for (let i = 0; i < count; i++) {
+      subs.push(
+        await tx.subscriptions.create(
+          {
+            target: { platform: "telegram", chatId: `chat-${i}`, threadId: null },
+            cron: "0 8 * * *",
+            createdBy: "tester",
+            ...overrides,
+          },
+          now,
+        ),
+      );
+    }
+    return subs;
+  });
 }
 
-export function addCards(store: Store, ids: number[], arrivedAt: Date): void {
-  for (const i of ids) store.cards.upsert(makeCard(i), arrivedAt);
+export async function addCards(store: Store, ids: number[], arrivedAt: Date): Promise<void> {
+  for (const i of ids) await store.cards.upsert(makeCard(i), arrivedAt);
 }
 
 export interface TestEngine {

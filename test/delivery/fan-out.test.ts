@@ -20,25 +20,25 @@ describe("fan-out", () => {
   let store: Store;
   let engine: DeliveryEngine | undefined;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.useFakeTimers();
     vi.setSystemTime(SLOT);
     store = createMemoryStore();
-    addCards(store, [1, 2], later(-60));
+    await addCards(store, [1, 2], later(-60));
   });
   afterEach(async () => {
     await engine?.stop();
     vi.useRealTimers();
   });
 
-  function setup(chats: number, options: CapturingChannelOptions) {
+  async function setup(chats: number, options: CapturingChannelOptions) {
     const channel = createCapturingChannel(options);
     engine = createTestEngine(store, channel).engine;
-    return { channel, engine, subs: subscribeChats(store, chats, later(-30)) };
+    return { channel, engine, subs: await subscribeChats(store, chats, later(-30)) };
   }
 
   it("keeps within the channel's global rate and concurrency", async () => {
-    const { channel, engine, subs } = setup(600, {
+    const { channel, engine, subs } = await setup(600, {
       latencyMs: 20,
       limits: { globalPerSecond: 100, concurrency: 8 },
     });
@@ -54,7 +54,7 @@ describe("fan-out", () => {
   });
 
   it("never lets one slow chat hold up the rest", async () => {
-    const { channel, engine, subs } = setup(100, {
+    const { channel, engine, subs } = await setup(100, {
       limits: { concurrency: 4 },
       latencyMs: ({ target }) => (target.chatId === "chat-0" ? 120_000 : 10),
     });
@@ -68,12 +68,12 @@ describe("fan-out", () => {
   });
 
   it("spaces sends into one chat while the other chats go ahead", async () => {
-    const { channel, engine, subs } = setup(10, {
+    const { channel, engine, subs } = await setup(10, {
       limits: { perChatPerSecond: 1, concurrency: 4 },
     });
-    const shared = subscribeChats(store, 3, later(-30)); // three more subscriptions in chat-0..2
+    const shared = await subscribeChats(store, 3, later(-30)); // three more subscriptions in chat-0..2
     // A card reaches a chat once: enough cards that both subscriptions of chat-0 have some.
-    addCards(store, [3, 4, 5, 6, 7, 8, 9, 10, 11, 12], later(-60));
+    await addCards(store, [3, 4, 5, 6, 7, 8, 9, 10, 11, 12], later(-60));
     const sameChat = [subs[0]!, shared[0]!];
     await fireSlot(engine, [...subs, ...shared]);
     engine.start();

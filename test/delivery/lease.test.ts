@@ -17,12 +17,12 @@ describe("one sender per database", () => {
   let store: Store;
   let engines: DeliveryEngine[];
 
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.useFakeTimers();
     vi.setSystemTime(SLOT);
     store = createMemoryStore();
     engines = [];
-    addCards(store, [1, 2], later(-60));
+    await addCards(store, [1, 2], later(-60));
   });
   afterEach(async () => {
     await Promise.all(engines.map((e) => e.stop()));
@@ -45,7 +45,7 @@ describe("one sender per database", () => {
   }
 
   it("makes a second engine wait while the first holds the lease, then take over", async () => {
-    const subs = subscribeChats(store, 20, later(-30));
+    const subs = await subscribeChats(store, 20, later(-30));
     const a = createCapturingChannel({ latencyMs: 10 });
     const b = createCapturingChannel({ latencyMs: 10 });
     const first = engineFor(a, "host-a:1:aa").engine;
@@ -61,12 +61,12 @@ describe("one sender per database", () => {
     expect(b.calls).toHaveLength(0);
 
     await first.stop();
-    addCards(store, [3], later(30));
+    await addCards(store, [3], later(30));
     await fireSlot(second, subs, later(60));
     await advanceUntilIdle(second);
     expect(b.delivered).toHaveLength(20);
-    expect(store.lease.get("delivery")?.holder).toBe("host-b:2:bb");
-    expect(store.ledger.counts()).toMatchObject({ sent: 40, total: 40 });
+    expect((await store.lease.get("delivery"))?.holder).toBe("host-b:2:bb");
+    expect(await store.ledger.counts()).toMatchObject({ sent: 40, total: 40 });
   });
 
   it("stops with a clear fatal error when told not to wait", async () => {
@@ -84,8 +84,13 @@ describe("one sender per database", () => {
   });
 
   it("waits out the lease of a crashed holder that may still be alive", async () => {
-    store.lease.acquire({ name: "delivery", holder: "far-away:9:zz", now: SLOT, ttlMs: 30_000 });
-    const subs = subscribeChats(store, 3, later(-30));
+    await store.lease.acquire({
+      name: "delivery",
+      holder: "far-away:9:zz",
+      now: SLOT,
+      ttlMs: 30_000,
+    });
+    const subs = await subscribeChats(store, 3, later(-30));
     const channel = createCapturingChannel();
     const { engine } = engineFor(channel, "host-a:1:aa");
     await fireSlot(engine, subs);
@@ -104,20 +109,20 @@ describe("one sender per database", () => {
     it(
       idempotent ? "resends them with the same nonce" : "marks them uncertain and never resends",
       async () => {
-        const subs = subscribeChats(store, 6, later(-30));
+        const subs = await subscribeChats(store, 6, later(-30));
         const dead = createCapturingChannel();
         const { engine: enqueuer } = engineFor(dead, "dead:1:00");
         await fireSlot(enqueuer, subs);
         // The dead process had claimed three rows when it was killed.
-        const lease = store.lease.acquire({
+        const lease = await store.lease.acquire({
           name: "delivery",
           holder: "dead:1:00",
           now: SLOT,
           ttlMs: 30_000,
         });
         const epoch = lease.ok ? lease.epoch : -1;
-        const orphans = store.ledger.due(SLOT, 3);
-        for (const row of orphans) store.ledger.claim(row.id, epoch, SLOT);
+        const orphans = await store.ledger.due(SLOT, 3);
+        for (const row of orphans) await store.ledger.claim(row.id, epoch, SLOT);
 
         const channel = createCapturingChannel({ idempotent, seenNonces: [orphans[0]!.id] });
         const { engine } = engineFor(channel, "host-a:1:aa", {}, (h: string) => h === "dead:1:00");
@@ -125,11 +130,11 @@ describe("one sender per database", () => {
         await advanceUntilIdle(engine);
         expect(channel.calls.some((c) => c.nonce === orphans[1]!.id)).toBe(idempotent);
         if (idempotent) {
-          expect(store.ledger.counts()).toMatchObject({ sent: 6, total: 6 });
+          expect(await store.ledger.counts()).toMatchObject({ sent: 6, total: 6 });
           // The one the platform had already seen is not delivered twice.
           expect(channel.delivered.map((r) => r.nonce)).not.toContain(orphans[0]!.id);
         } else {
-          expect(store.ledger.counts()).toMatchObject({ sent: 3, uncertain: 3, total: 6 });
+          expect(await store.ledger.counts()).toMatchObject({ sent: 3, uncertain: 3, total: 6 });
           expect(engine.stats().uncertain).toBe(3);
         }
       },
@@ -137,14 +142,14 @@ describe("one sender per database", () => {
   });
 
   it("stops sending at once when another process takes the lease over", async () => {
-    const subs = subscribeChats(store, 30, later(-30));
+    const subs = await subscribeChats(store, 30, later(-30));
     const channel = createCapturingChannel({ latencyMs: 100, limits: { concurrency: 2 } });
     const { engine } = engineFor(channel, "host-a:1:aa");
     await fireSlot(engine, subs);
     engine.start();
     await vi.advanceTimersByTimeAsync(250);
     // Another process decided our lease was gone (e.g. we were paused) and took it.
-    store.lease.acquire({
+    await store.lease.acquire({
       name: "delivery",
       holder: "host-b:2:bb",
       now: new Date(),
@@ -154,46 +159,46 @@ describe("one sender per database", () => {
     const before = channel.calls.length;
     await vi.advanceTimersByTimeAsync(5_000);
     expect(channel.calls.length).toBe(before);
-    expect(store.ledger.counts().sent).toBe(before);
+    expect((await store.ledger.counts()).sent).toBe(before);
   });
 });
 
 describe("stopping", () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.useFakeTimers();
     vi.setSystemTime(SLOT);
   });
-  afterEach(() => vi.useRealTimers());
+  afterEach(async () => vi.useRealTimers());
 
   it("finishes in-flight sends, releases the lease, is idempotent and closes nothing", async () => {
     const store = createMemoryStore();
-    addCards(store, [1], later(-60));
+    await addCards(store, [1], later(-60));
     const channel = createCapturingChannel({ latencyMs: 500, limits: { concurrency: 4 } });
     const { engine } = createTestEngine(store, channel, { holder: "host-a:1:aa" });
-    await fireSlot(engine, subscribeChats(store, 20, later(-30)));
+    await fireSlot(engine, await subscribeChats(store, 20, later(-30)));
     engine.start();
     await vi.advanceTimersByTimeAsync(100);
     expect(channel.calls).toHaveLength(4);
     const stopping = [engine.stop(), engine.stop()];
     await vi.advanceTimersByTimeAsync(1_000);
     await Promise.all(stopping);
-    expect(store.ledger.counts()).toMatchObject({ sent: 4, pending: 16, sending: 0 });
-    expect(store.lease.get("delivery")?.expiresAt).toBe(new Date(0).toISOString());
+    expect(await store.ledger.counts()).toMatchObject({ sent: 4, pending: 16, sending: 0 });
+    expect((await store.lease.get("delivery"))?.expiresAt).toBe(new Date(0).toISOString());
     await engine.stop();
     expect(channel.calls).toHaveLength(4);
   });
 
   it("leaves sends that outlive the stop timeout for the next start to recover", async () => {
     const store = createMemoryStore();
-    addCards(store, [1], later(-60));
+    await addCards(store, [1], later(-60));
     const channel = createCapturingChannel({ latencyMs: 60_000, limits: { concurrency: 2 } });
     const { engine } = createTestEngine(store, channel, { options: { stopTimeoutMs: 1_000 } });
-    await fireSlot(engine, subscribeChats(store, 5, later(-30)));
+    await fireSlot(engine, await subscribeChats(store, 5, later(-30)));
     engine.start();
     await vi.advanceTimersByTimeAsync(10);
     const stopped = engine.stop();
     await vi.advanceTimersByTimeAsync(1_000);
     await stopped;
-    expect(store.ledger.counts()).toMatchObject({ sending: 2, pending: 3 });
+    expect(await store.ledger.counts()).toMatchObject({ sending: 2, pending: 3 });
   });
 });

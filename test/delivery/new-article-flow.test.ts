@@ -33,7 +33,7 @@ describe("new articles flow into digests", () => {
     engine.start();
     try {
       await sync.scan();
-      const sub = store.subscriptions.create(
+      const sub = await store.subscriptions.create(
         {
           target: { platform: "telegram", chatId: "42", threadId: null },
           cron: "0 8 * * *",

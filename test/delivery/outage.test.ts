@@ -18,7 +18,7 @@ describe.each(implementations)("an API outage across several slots (%s store)", 
   let store: Store;
   let engine: DeliveryEngine | undefined;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.useFakeTimers();
     vi.setSystemTime(minute(-1));
     handle = open();
@@ -36,11 +36,11 @@ describe.each(implementations)("an API outage across several slots (%s store)", 
       fail: () => (down ? { failure: { kind: "not_sent" } } : undefined),
     });
     engine = createTestEngine(store, channel).engine;
-    const subs: Subscription[] = subscribeChats(store, 40, minute(-2), { cron: "* * * * *" });
+    const subs: Subscription[] = await subscribeChats(store, 40, minute(-2), { cron: "* * * * *" });
     engine.start();
     // A new card arrives before each of four per-minute slots while the API refuses connections.
     for (let slot = 0; slot < 4; slot++) {
-      addCards(store, [slot + 1], minute(slot - 0.5));
+      await addCards(store, [slot + 1], minute(slot - 0.5));
       await vi.setSystemTime(minute(slot));
       await Promise.all(subs.map((s) => engine!.enqueue(s, minute(slot), { catchUp: false })));
       await vi.advanceTimersByTimeAsync(59_000);

@@ -36,13 +36,13 @@ describe.each(implementations)("the ledger worker's retries (%s store)", (_name,
   let store: Store;
   let engines: DeliveryEngine[];
 
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.useFakeTimers();
     vi.setSystemTime(SLOT);
     handle = open();
     store = handle.store;
     engines = [];
-    addCards(store, [1, 2, 3], later(-60));
+    await addCards(store, [1, 2, 3], later(-60));
   });
   afterEach(async () => {
     await Promise.all(engines.map((e) => e.stop()));
@@ -50,17 +50,17 @@ describe.each(implementations)("the ledger worker's retries (%s store)", (_name,
     vi.useRealTimers();
   });
 
-  function setup(chats: number, channelOptions: CapturingChannelOptions, engineOptions = {}) {
+  async function setup(chats: number, channelOptions: CapturingChannelOptions, engineOptions = {}) {
     const channel = createCapturingChannel({ latencyMs: 20, ...channelOptions });
     const test = createTestEngine(store, channel, { options: engineOptions });
     engines.push(test.engine);
-    const subs = subscribeChats(store, chats, later(-30));
+    const subs = await subscribeChats(store, chats, later(-30));
     return { channel, subs, ...test };
   }
 
   it("delivers everything despite 429 on 20% of sends, never retrying before retry_after", async () => {
     const retryAfterMs = (nonce: string) => 1_000 + bucket(nonce, 4) * 1_000;
-    const { channel, engine, subs } = setup(500, {
+    const { channel, engine, subs } = await setup(500, {
       limits: { concurrency: 16 },
       fail: ({ nonce, attempt }) =>
         bucket(nonce + attempt, 5) === 0
@@ -81,24 +81,25 @@ describe.each(implementations)("the ledger worker's retries (%s store)", (_name,
     }
     expect(new Set(channel.delivered.map((r) => r.target.chatId)).size).toBe(500);
     expect(channel.delivered).toHaveLength(500);
-    expect(store.ledger.counts()).toMatchObject({ sent: 500, total: 500 });
+    expect(await store.ledger.counts()).toMatchObject({ sent: 500, total: 500 });
     expect(engine.stats().rateLimited).toBe(limited.length);
   });
 
   it("deactivates chats that keep failing after N digests and delivers to all the others", async () => {
     const gone = new Set(["chat-1", "chat-7", "chat-13"]);
-    const { channel, engine, subs, changes } = setup(40, {
+    const { channel, engine, subs, changes } = await setup(40, {
       fail: ({ target }) =>
         gone.has(target.chatId) ? { failure: { kind: "chat_gone", permanent: false } } : undefined,
     });
     engine.start();
     for (let digest = 1; digest <= 3; digest++) {
-      addCards(store, [100 + digest], later(digest * 60 - 1));
+      await addCards(store, [100 + digest], later(digest * 60 - 1));
       await fireSlot(engine, subs, later(digest * 60));
       await advanceUntilIdle(engine);
-      const failing = subs
-        .filter((s) => gone.has(s.target.chatId))
-        .map((s) => store.subscriptions.get(s.id)!);
+      const failing = [];
+      for (const s of subs.filter((x) => gone.has(x.target.chatId))) {
+        failing.push((await store.subscriptions.get(s.id))!);
+      }
       expect(failing.map((s) => s.active)).toEqual(
         digest < 3 ? [true, true, true] : [false, false, false],
       );
@@ -107,14 +108,14 @@ describe.each(implementations)("the ledger worker's retries (%s store)", (_name,
     expect(channel.delivered).toHaveLength(37 * 3);
     expect(channel.notices.map((n) => n.target.chatId).sort()).toEqual([...gone].sort());
     expect(changes()).toBe(3);
-    expect(store.subscriptions.listActive()).toHaveLength(37);
+    expect(await store.subscriptions.listActive()).toHaveLength(37);
     // Turned off: the next minute queues nothing for them.
     await fireSlot(engine, subs, later(240));
-    expect(store.ledger.counts({ slot: later(240).toISOString() }).total).toBe(0);
+    expect((await store.ledger.counts({ slot: later(240).toISOString() })).total).toBe(0);
   });
 
   it("deactivates at once when the chat is permanently gone, and drops the digest's other parts", async () => {
-    const { channel, engine, subs } = setup(2, {
+    const { channel, engine, subs } = await setup(2, {
       cardsPerPart: 1,
       fail: ({ target }) =>
         target.chatId === "chat-0"
@@ -124,15 +125,15 @@ describe.each(implementations)("the ledger worker's retries (%s store)", (_name,
     await fireSlot(engine, subs);
     engine.start();
     await advanceUntilIdle(engine);
-    expect(store.subscriptions.get(subs[0]!.id)?.active).toBe(false);
+    expect((await store.subscriptions.get(subs[0]!.id))?.active).toBe(false);
     expect(channel.calls.filter((c) => c.target.chatId === "chat-0")).toHaveLength(1);
-    expect(store.ledger.counts({ subscriptionId: subs[0]!.id })).toMatchObject({ failed: 3 });
+    expect(await store.ledger.counts({ subscriptionId: subs[0]!.id })).toMatchObject({ failed: 3 });
     expect(channel.deliveredTo("chat-1")).toHaveLength(3);
-    expect(store.subscriptions.get(subs[1]!.id)?.consecutiveFailures).toBe(0);
+    expect((await store.subscriptions.get(subs[1]!.id))?.consecutiveFailures).toBe(0);
   });
 
   it("follows a migrated chat and retries there", async () => {
-    const { channel, engine, subs, changes } = setup(1, {
+    const { channel, engine, subs, changes } = await setup(1, {
       fail: ({ target }) =>
         target.chatId === "chat-0"
           ? { failure: { kind: "chat_moved", newChatId: "-100777" } }
@@ -142,9 +143,9 @@ describe.each(implementations)("the ledger worker's retries (%s store)", (_name,
     engine.start();
     await advanceUntilIdle(engine);
     expect(channel.delivered.map((r) => r.target.chatId)).toEqual(["-100777"]);
-    expect(store.subscriptions.get(subs[0]!.id)?.target.chatId).toBe("-100777");
+    expect((await store.subscriptions.get(subs[0]!.id))?.target.chatId).toBe("-100777");
     expect(
-      store.received.list({ platform: "telegram", chatId: "-100777", threadId: null }),
+      await store.received.list({ platform: "telegram", chatId: "-100777", threadId: null }),
     ).toHaveLength(3);
     expect(changes()).toBe(1);
   });
@@ -161,19 +162,19 @@ describe.each(implementations)("the ledger worker's retries (%s store)", (_name,
     });
     const { engine } = createTestEngine(store, channel, { logger });
     engines.push(engine);
-    const subs = subscribeChats(store, 3, later(-30));
+    const subs = await subscribeChats(store, 3, later(-30));
     await fireSlot(engine, subs);
     engine.start();
     await advanceUntilIdle(engine);
     expect(channel.calls.filter((c) => c.target.chatId === "chat-0")).toHaveLength(1);
-    expect(store.ledger.counts()).toMatchObject({ failed: 1, sent: 2 });
+    expect(await store.ledger.counts()).toMatchObject({ failed: 1, sent: 2 });
     expect(
       lines.some((l) => l.includes("platform rejected the payload") && l.includes('"level":50')),
     ).toBe(true);
   });
 
   it("stops sending altogether and reports a fatal error on 401", async () => {
-    const { channel, engine, subs, fatal } = setup(50, {
+    const { channel, engine, subs, fatal } = await setup(50, {
       limits: { concurrency: 1 },
       fail: ({ call }) => (call >= 5 ? { failure: { kind: "unauthorized" } } : undefined),
     });
@@ -186,12 +187,12 @@ describe.each(implementations)("the ledger worker's retries (%s store)", (_name,
     expect(fatal[0]!.message).toMatch(/401/);
     expect(engine.fatal).toBe(fatal[0]);
     expect(channel.calls).toHaveLength(6);
-    expect(store.ledger.counts()).toMatchObject({ sent: 5, pending: 45 });
-    expect(store.lease.get("delivery")?.expiresAt).toBe(new Date(0).toISOString()); // released
+    expect(await store.ledger.counts()).toMatchObject({ sent: 5, pending: 45 });
+    expect((await store.lease.get("delivery"))?.expiresAt).toBe(new Date(0).toISOString()); // released
   });
 
   it("marks an ambiguous send uncertain on a channel without idempotency, and never resends it", async () => {
-    const { channel, engine, subs } = setup(10, {
+    const { channel, engine, subs } = await setup(10, {
       fail: ({ target }) =>
         target.chatId === "chat-3"
           ? { failure: { kind: "ambiguous" }, delivered: true }
@@ -201,26 +202,26 @@ describe.each(implementations)("the ledger worker's retries (%s store)", (_name,
     engine.start();
     await advanceUntilIdle(engine);
     expect(channel.calls.filter((c) => c.target.chatId === "chat-3")).toHaveLength(1);
-    expect(store.ledger.counts()).toMatchObject({ sent: 9, uncertain: 1 });
+    expect(await store.ledger.counts()).toMatchObject({ sent: 9, uncertain: 1 });
     expect(engine.stats().uncertain).toBe(1);
     // Possibly seen: its cards are not offered again.
-    expect(store.received.list(subs[3]!.target)).toHaveLength(3);
+    expect(await store.received.list(subs[3]!.target)).toHaveLength(3);
   });
 
   it("treats an unclassified error as ambiguous", async () => {
-    const { engine, subs } = setup(2, {
+    const { engine, subs } = await setup(2, {
       fail: ({ target }) => (target.chatId === "chat-0" ? new Error("socket hang up") : undefined),
     });
     await fireSlot(engine, subs);
     engine.start();
     await advanceUntilIdle(engine);
-    expect(store.ledger.list({ status: "uncertain" }).map((r) => r.lastError)).toEqual([
+    expect((await store.ledger.list({ status: "uncertain" })).map((r) => r.lastError)).toEqual([
       "ambiguous: socket hang up",
     ]);
   });
 
   it("retries an ambiguous send with the same nonce on an idempotent channel: one delivery", async () => {
-    const { channel, engine, subs } = setup(10, {
+    const { channel, engine, subs } = await setup(10, {
       idempotent: true,
       fail: ({ attempt, nonce }) =>
         attempt <= 2 && bucket(nonce, 2) === 0
@@ -232,11 +233,11 @@ describe.each(implementations)("the ledger worker's retries (%s store)", (_name,
     await advanceUntilIdle(engine);
     expect(channel.calls.length).toBeGreaterThan(10);
     for (const sub of subs) expect(channel.deliveredTo(sub.target.chatId)).toHaveLength(1);
-    expect(store.ledger.counts()).toMatchObject({ sent: 10, uncertain: 0 });
+    expect(await store.ledger.counts()).toMatchObject({ sent: 10, uncertain: 0 });
   });
 
   it("gives up resending once the nonce window has passed", async () => {
-    const { channel, engine, subs } = setup(
+    const { channel, engine, subs } = await setup(
       1,
       {
         idempotent: true,
@@ -253,11 +254,11 @@ describe.each(implementations)("the ledger worker's retries (%s store)", (_name,
       channel.calls.map((c) => c.at),
       [1_000, 2_000, 4_000],
     );
-    expect(store.ledger.counts()).toMatchObject({ uncertain: 1 });
+    expect(await store.ledger.counts()).toMatchObject({ uncertain: 1 });
   });
 
   it("backs off exponentially when a send never left, then fails after maxAttempts", async () => {
-    const { channel, engine, subs } = setup(
+    const { channel, engine, subs } = await setup(
       1,
       { fail: () => ({ failure: { kind: "not_sent" } }) },
       { maxAttempts: 5 },
@@ -270,6 +271,6 @@ describe.each(implementations)("the ledger worker's retries (%s store)", (_name,
       channel.calls.map((c) => c.at),
       [1_020, 2_020, 4_020, 8_020],
     );
-    expect(store.ledger.counts()).toMatchObject({ failed: 1 });
+    expect(await store.ledger.counts()).toMatchObject({ failed: 1 });
   });
 });

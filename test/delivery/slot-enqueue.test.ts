@@ -21,7 +21,7 @@ describe.each(implementations)("queuing digests (%s store)", (_name, open) => {
   let channel: CapturingChannel;
   let engine: DeliveryEngine;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.useFakeTimers();
     vi.setSystemTime(SLOT);
     handle = open();
@@ -36,29 +36,29 @@ describe.each(implementations)("queuing digests (%s store)", (_name, open) => {
   });
 
   it("writes one row per message part before sending, and a repeated slot adds nothing", async () => {
-    addCards(store, [1, 2, 3, 4, 5], later(-60));
-    const subs = subscribeChats(store, 3, later(-30));
+    await addCards(store, [1, 2, 3, 4, 5], later(-60));
+    const subs = await subscribeChats(store, 3, later(-30));
     const results = await fireSlot(engine, subs);
     expect(results).toEqual(subs.map(() => ({ status: "enqueued", rows: 3, cards: 5 })));
     expect(channel.calls).toHaveLength(0);
-    expect(store.ledger.counts()).toMatchObject({ pending: 9, total: 9 });
+    expect(await store.ledger.counts()).toMatchObject({ pending: 9, total: 9 });
 
     const again = await fireSlot(engine, subs);
     expect(again.every((r) => r.status === "exists")).toBe(true);
     await Promise.all(subs.map((s) => engine.onSlot(s, SLOT, { catchUp: true })));
-    expect(store.ledger.counts().total).toBe(9);
+    expect((await store.ledger.counts()).total).toBe(9);
 
     engine.start();
     await advanceUntilIdle(engine);
     expect(channel.delivered).toHaveLength(9);
-    expect(store.ledger.counts()).toMatchObject({ sent: 9, total: 9 });
+    expect(await store.ledger.counts()).toMatchObject({ sent: 9, total: 9 });
     expect(await fireSlot(engine, subs)).toEqual(subs.map(() => ({ status: "exists" })));
     expect(channel.delivered).toHaveLength(9);
   });
 
   it("sends a digest's parts in order, a second apart in one chat", async () => {
-    addCards(store, [1, 2, 3, 4, 5], later(-60));
-    const subs = subscribeChats(store, 1, later(-30));
+    await addCards(store, [1, 2, 3, 4, 5], later(-60));
+    const subs = await subscribeChats(store, 1, later(-30));
     const paced = createCapturingChannel({ cardsPerPart: 2, limits: { perChatPerSecond: 1 } });
     const { engine: pacedEngine } = createTestEngine(store, paced);
     await fireSlot(pacedEngine, subs);
@@ -72,16 +72,16 @@ describe.each(implementations)("queuing digests (%s store)", (_name, open) => {
   });
 
   it("marks the cards received, so the next digest holds only new ones", async () => {
-    addCards(store, [1, 2, 3], later(-60));
-    const subs = subscribeChats(store, 1, later(-30), { count: 2 });
+    await addCards(store, [1, 2, 3], later(-60));
+    const subs = await subscribeChats(store, 1, later(-30), { count: 2 });
     engine.start();
     await fireSlot(engine, subs);
     await advanceUntilIdle(engine);
-    expect(store.received.list(subs[0]!.target)).toHaveLength(2);
+    expect(await store.received.list(subs[0]!.target)).toHaveLength(2);
 
     // The backlog card left out of the first digest never comes later.
     expect(await fireSlot(engine, subs, later(60))).toEqual([{ status: "empty" }]);
-    addCards(store, [9], later(90));
+    await addCards(store, [9], later(90));
     expect(await fireSlot(engine, subs, later(120))).toEqual([
       { status: "enqueued", rows: 1, cards: 1 },
     ]);
@@ -90,8 +90,8 @@ describe.each(implementations)("queuing digests (%s store)", (_name, open) => {
   });
 
   it("sends nothing when nothing is new, or one notice when the subscription asks", async () => {
-    const [quiet] = subscribeChats(store, 1, later(-30));
-    const [chatty] = subscribeChats(store, 1, later(-30), { notifyEmpty: true });
+    const [quiet] = await subscribeChats(store, 1, later(-30));
+    const [chatty] = await subscribeChats(store, 1, later(-30), { notifyEmpty: true });
     expect(await engine.enqueue(quiet!, SLOT)).toEqual({ status: "empty" });
     expect(await engine.enqueue(chatty!, SLOT)).toEqual({ status: "enqueued", rows: 1, cards: 0 });
     engine.start();
@@ -102,10 +102,10 @@ describe.each(implementations)("queuing digests (%s store)", (_name, open) => {
   });
 
   it("skips removed and deactivated subscriptions", async () => {
-    addCards(store, [1], later(-60));
-    const [removed, inactive] = subscribeChats(store, 2, later(-30));
-    store.subscriptions.remove(removed!.id);
-    store.subscriptions.deactivate(inactive!.id);
+    await addCards(store, [1], later(-60));
+    const [removed, inactive] = await subscribeChats(store, 2, later(-30));
+    await store.subscriptions.remove(removed!.id);
+    await store.subscriptions.deactivate(inactive!.id);
     expect(await fireSlot(engine, [removed!, inactive!])).toEqual([
       { status: "inactive" },
       { status: "inactive" },
@@ -115,13 +115,13 @@ describe.each(implementations)("queuing digests (%s store)", (_name, open) => {
   it("logs a digest that cannot be rendered and queues the others", async () => {
     const buggy = createCapturingChannel({ renderThrowsFor: makeCard(2).id });
     const { engine: buggyEngine } = createTestEngine(store, buggy);
-    addCards(store, [1], later(-60));
-    const [a] = subscribeChats(store, 1, later(-30));
-    addCards(store, [2], later(-60));
-    const [b] = subscribeChats(store, 1, later(-30), {
+    await addCards(store, [1], later(-60));
+    const [a] = await subscribeChats(store, 1, later(-30));
+    await addCards(store, [2], later(-60));
+    const [b] = await subscribeChats(store, 1, later(-30), {
       target: { platform: "telegram", chatId: "x", threadId: null },
     });
-    store.received.mark(a!.target, [makeCard(2).id], "seed", SLOT);
+    await store.received.mark(a!.target, [makeCard(2).id], "seed", SLOT);
     expect(await fireSlot(buggyEngine, [a!, b!])).toEqual([
       { status: "enqueued", rows: 1, cards: 1 },
       { status: "error" },
@@ -130,10 +130,10 @@ describe.each(implementations)("queuing digests (%s store)", (_name, open) => {
   });
 
   it("queues thousands of slots arriving in one tick", async () => {
-    addCards(store, [1, 2], later(-60));
-    const subs = subscribeChats(store, 2_000, later(-30));
+    await addCards(store, [1, 2], later(-60));
+    const subs = await subscribeChats(store, 2_000, later(-30));
     const results = await fireSlot(engine, subs);
     expect(results.filter((r) => r.status === "enqueued")).toHaveLength(2_000);
-    expect(store.ledger.counts().pending).toBe(2_000);
+    expect((await store.ledger.counts()).pending).toBe(2_000);
   });
 });

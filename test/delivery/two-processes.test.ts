@@ -6,11 +6,11 @@ const SLOT = new Date("2024-03-01T08:00:00.000Z");
 
 describe("two processes on one database", () => {
   let cleanup = () => {};
-  afterEach(() => cleanup());
+  afterEach(async () => cleanup());
 
   it("deliver one digest per subscription and slot between them", { timeout: 60_000 }, async () => {
     const chats = 300;
-    const seeded = seedDatabase(chats, SLOT);
+    const seeded = await seedDatabase(chats, SLOT);
     cleanup = seeded.cleanup;
     const args = {
       db: seeded.db,
@@ -33,7 +33,7 @@ describe("two processes on one database", () => {
     expect([a.stderr, b.stderr].join("")).toMatch(/delivery lease is held by .*waiting/);
 
     const db = openDatabase(seeded.db);
-    const counts = createSqliteStore(db).ledger.counts();
+    const counts = await createSqliteStore(db).ledger.counts();
     db.close();
     expect(counts).toMatchObject({ sent: chats, total: chats });
   });

@@ -15,10 +15,10 @@ import { createMemoryStore } from "../../src/store/index.js";
 const SEED = readFileSync(new URL("../../seeds/004_8d732854f8d6dc12.txt", import.meta.url), "utf8");
 let dir: string;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "sync-"));
 });
-afterEach(() => {
+afterEach(async () => {
   vi.useRealTimers();
 });
 
@@ -44,14 +44,14 @@ describe("article sync", () => {
     writeFileSync(path.join(dir, "a.txt"), SEED.replace("143 sporting", "144 sporting"));
     utimesSync(path.join(dir, "a.txt"), new Date(), new Date(Date.now() + 5000));
     expect((await sync.scan()).replaced).toBe(1);
-    expect(store.cards.count()).toBe(1);
-    expect(JSON.stringify(store.cards.latest({ limit: 1, offset: 0 }))).not.toContain(
+    expect(await store.cards.count()).toBe(1);
+    expect(JSON.stringify(await store.cards.latest({ limit: 1, offset: 0 }))).not.toContain(
       "143 sporting",
     );
 
     rmSync(path.join(dir, "a.txt"));
     expect((await sync.scan()).removed).toBe(1);
-    expect(store.cards.count()).toBe(0);
+    expect(await store.cards.count()).toBe(0);
   });
 
   it("logs and skips a bad file while the good ones still arrive", async () => {
@@ -62,7 +62,7 @@ describe("article sync", () => {
     expect(report.skipped).toEqual([
       { file: "bad.txt", reason: "binary file (contains NUL bytes)" },
     ]);
-    expect(store.cards.sources().map((s) => s.source)).toEqual(["good.txt"]);
+    expect((await store.cards.sources()).map((s) => s.source)).toEqual(["good.txt"]);
   });
 
   it("picks up a file dropped into the folder while running, without a restart", async () => {
@@ -71,7 +71,7 @@ describe("article sync", () => {
     sync.start();
     writeFileSync(path.join(dir, "late.txt"), SEED);
     await vi.advanceTimersByTimeAsync(1000);
-    await vi.waitFor(() => expect(store.cards.count()).toBe(1));
+    await vi.waitFor(async () => expect(await store.cards.count()).toBe(1));
     sync.stop();
   });
 
@@ -100,6 +100,6 @@ describe("article sync", () => {
       removed: 0,
       skipped: [{ file: "feed:2", reason: "feed item has no body" }],
     });
-    expect(store.cards.sources().map((s) => s.source)).toEqual(["feed:1"]);
+    expect((await store.cards.sources()).map((s) => s.source)).toEqual(["feed:1"]);
   });
 });

@@ -84,17 +84,17 @@ describe("discord subscription commands, end to end", () => {
 
   it("/subscriptions lists the server's digests and /unsubscribe removes them", async () => {
     h = await startBot();
-    h.backend.subscribe({
+    await h.backend.subscribe({
       target: { platform: "discord", chatId: h.fake.ids.announcement, threadId: null },
       cron: "0 9 * * *",
       createdBy: "x",
     });
-    h.backend.subscribe({
+    await h.backend.subscribe({
       target: { platform: "discord", chatId: h.fake.ids.text, threadId: null },
       cron: "0 18 * * 1",
       createdBy: "x",
     });
-    h.backend.subscribe({
+    await h.backend.subscribe({
       target: { platform: "discord", chatId: "999", threadId: null },
       cron: "0 7 * * *",
       createdBy: "x",

@@ -13,26 +13,26 @@ export function createMemoryBackend(cards: FactCard[]): BotBackend & { subs: Sub
     [c.title, c.summary, ...c.facts.map((f) => f.text), ...c.tags].join(" ").toLowerCase();
   return {
     subs,
-    latest: ({ limit, offset }) => ({
+    latest: async ({ limit, offset }) => ({
       cards: cards.slice(offset, offset + limit),
       total: cards.length,
     }),
-    card: (id) => {
+    card: async (id) => {
       const matches = cards.filter((c) => c.id.startsWith(id.toLowerCase()));
       return id.length >= 4 && matches.length === 1 ? matches[0] : undefined;
     },
-    search: (query, limit) => {
+    search: async (query, limit) => {
       const words = query.toLowerCase().split(/\s+/).filter(Boolean);
       return cards.filter((c) => words.every((w) => text(c).includes(w))).slice(0, limit);
     },
-    suggest: (prefix, limit) =>
+    suggest: async (prefix, limit) =>
       cards
         .filter(
           (c) => c.id.startsWith(prefix) || c.title.toLowerCase().includes(prefix.toLowerCase()),
         )
         .slice(0, limit)
         .map((c) => ({ id: c.id, title: c.title })),
-    subscribe: (input: NewSubscription): SubscribeResult => {
+    subscribe: async (input: NewSubscription): Promise<SubscribeResult> => {
       if (input.cron.trim().split(/\s+/).length !== 5) {
         return { ok: false, error: 'cron needs 5 fields, e.g. "0 8 * * *"' };
       }
@@ -54,7 +54,7 @@ export function createMemoryBackend(cards: FactCard[]): BotBackend & { subs: Sub
       subs.push(subscription);
       return { ok: true, subscription };
     },
-    unsubscribe: (where, id) => {
+    unsubscribe: async (where, id) => {
       const removed = subs.filter(
         (s) =>
           s.target.platform === where.platform &&
@@ -64,7 +64,7 @@ export function createMemoryBackend(cards: FactCard[]): BotBackend & { subs: Sub
       for (const r of removed) subs.splice(subs.indexOf(r), 1);
       return removed;
     },
-    subscriptions: (where) =>
+    subscriptions: async (where) =>
       subs.filter((s) => s.target.platform === where.platform && s.target.chatId === where.chatId),
   };
 }

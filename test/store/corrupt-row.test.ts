@@ -7,9 +7,9 @@ import { ledgerRows, newSub } from "./store-kit.js";
 
 const T0 = new Date("2024-03-01T08:00:00.000Z");
 
-function caught(fn: () => unknown): StoreError {
+async function caught(fn: () => Promise<unknown>): Promise<StoreError> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     if (error instanceof StoreError) return error;
     throw error;
@@ -20,35 +20,35 @@ function caught(fn: () => unknown): StoreError {
 describe("rows read back from SQLite are checked", () => {
   let db: Database;
   let store: Store;
-  beforeEach(() => {
+  beforeEach(async () => {
     db = openDatabase(":memory:");
     store = createSqliteStore(db);
   });
-  afterEach(() => db.close());
+  afterEach(async () => db.close());
 
-  it("names the table and card id when a card row is corrupt", () => {
+  it("names the table and card id when a card row is corrupt", async () => {
     const card = makeCard(1);
-    store.cards.upsert(card, T0);
+    await store.cards.upsert(card, T0);
     db.prepare("UPDATE cards SET json = ? WHERE id = ?").run('{"id":"x"}', card.id);
-    const error = caught(() => store.cards.latest({ limit: 5, offset: 0 }));
+    const error = await caught(() => store.cards.latest({ limit: 5, offset: 0 }));
     expect(error.message).toContain(`corrupt row in table "cards" (id ${card.id})`);
     expect(error.context).toEqual({ table: "cards", id: card.id });
     expect(error.cause).toBeDefined();
   });
 
-  it("names the subscription when a stored count is out of range", () => {
-    const sub = store.subscriptions.create(newSub("c1"), T0);
+  it("names the subscription when a stored count is out of range", async () => {
+    const sub = await store.subscriptions.create(newSub("c1"), T0);
     db.prepare("UPDATE subscriptions SET count = 99 WHERE id = ?").run(sub.id);
-    const error = caught(() => store.subscriptions.listActive());
+    const error = await caught(() => store.subscriptions.listActive());
     expect(error.message).toMatch(new RegExp(`"subscriptions" \\(id ${sub.id}\\)`));
     expect(error.message).toContain("count");
   });
 
-  it("names the ledger row when its payload is not JSON", () => {
+  it("names the ledger row when its payload is not JSON", async () => {
     const [row] = ledgerRows("s1", T0.toISOString(), 1);
-    store.ledger.insert([row!], T0);
+    await store.ledger.insert([row!], T0);
     db.prepare("UPDATE ledger SET payload = '{oops' WHERE id = ?").run(row!.id);
-    const error = caught(() => store.ledger.get(row!.id));
+    const error = await caught(() => store.ledger.get(row!.id));
     expect(error.context).toEqual({ table: "ledger", id: row!.id });
     expect(error.message).toContain("not valid JSON");
   });

@@ -59,7 +59,7 @@ describe("reading commands", () => {
   it("answers a press on a page that no longer exists instead of leaving the button spinning", async () => {
     h = await startHarness();
     const [msg] = await h.ask(alice.id, alice, "/latest 3");
-    h.backend.latest = () => ({ cards: [], total: 0 });
+    h.backend.latest = async () => ({ cards: [], total: 0 });
     const id = h.tg.clickButton({
       chat: alice.id,
       from: alice,

@@ -8,7 +8,7 @@ import { parseTelegramHtml } from "../fakes/telegram/index.js";
 import { makeCard } from "../fixtures/cards.js";
 
 describe("renderTelegram", () => {
-  it("renders a card: bold headline, date and place, summary, fact bullets, source and id", () => {
+  it("renders a card: bold headline, date and place, summary, fact bullets, source and id", async () => {
     expect(renderTelegram([makeCard(2)])).toMatchInlineSnapshot(`
       [
         {
@@ -24,7 +24,7 @@ describe("renderTelegram", () => {
     `);
   });
 
-  it("leaves out the date line when a card has neither date nor place", () => {
+  it("leaves out the date line when a card has neither date nor place", async () => {
     const [message] = renderTelegram([makeCard(1, { date: null, place: null })]);
     expect(message!.html.split("\n").slice(0, 2)).toEqual([
       "<b>Headline number 1 about the budget</b>",
@@ -32,7 +32,7 @@ describe("renderTelegram", () => {
     ]);
   });
 
-  it("escapes every interpolated string, so the text shows literally", () => {
+  it("escapes every interpolated string, so the text shows literally", async () => {
     const card = makeCard(3, {
       title: `Tom & Jerry <script>alert("x")</script>`,
       summary: "a < b && c > d 'quoted'",
@@ -53,7 +53,7 @@ describe("renderTelegram", () => {
     );
   });
 
-  it("packs cards into messages within the limit without splitting a card", () => {
+  it("packs cards into messages within the limit without splitting a card", async () => {
     const cards = Array.from({ length: 7 }, (_, i) => makeCard(i + 1));
     const longest = Math.max(...cards.map((c) => parseTelegramHtml(renderCardHtml(c)).text.length));
     // Room for two of the longest cards and the blank line between them, never three.
@@ -66,7 +66,7 @@ describe("renderTelegram", () => {
     }
   });
 
-  it("drops a card's lowest-ranked facts, never cuts text, when the card alone is too long", () => {
+  it("drops a card's lowest-ranked facts, never cuts text, when the card alone is too long", async () => {
     const card = makeCard(1);
     const full = parseTelegramHtml(renderCardHtml(card)).text.length;
     const [message] = renderTelegram([card], { maxChars: full - 10 });
@@ -77,7 +77,7 @@ describe("renderTelegram", () => {
     expect(text).toContain(card.summary);
   });
 
-  it("renders nothing for no cards, or the empty notice escaped", () => {
+  it("renders nothing for no cards, or the empty notice escaped", async () => {
     expect(renderTelegram([])).toEqual([]);
     expect(renderTelegram([], { emptyNotice: "No news <today>" })).toEqual([
       { html: "No news &lt;today&gt;" },

@@ -120,7 +120,7 @@ describe("/subscribe", () => {
   });
 
   it("passes the backend's validation error on, in one line", async () => {
-    h.backend.subscribe = () => ({ ok: false, error: 'unknown time zone "Mars/Base"' });
+    h.backend.subscribe = async () => ({ ok: false, error: 'unknown time zone "Mars/Base"' });
     const [reply] = await h.ask(alice.id, alice, "/subscribe 0 8 * * * Mars/Base");
     expect(reply!.text).toBe(
       `Can't subscribe: unknown time zone "Mars/Base". Example: /subscribe 0 8 * * * Asia/Almaty 5`,

@@ -19,21 +19,20 @@ export function timezoneChoices(typed: string): ApplicationCommandOptionChoiceDa
   return [...starts, ...rest].slice(0, L.choices).map((z) => ({ name: z, value: z }));
 }
 
-export function cardChoices(
+export async function cardChoices(
   backend: BotBackend,
   typed: string,
-): ApplicationCommandOptionChoiceData<string>[] {
-  return backend
-    .suggest(typed.trim(), L.choices)
+): Promise<ApplicationCommandOptionChoiceData<string>[]> {
+  return (await backend.suggest(typed.trim(), L.choices))
     .slice(0, L.choices)
     .map(({ id, title }) => ({ name: clamp(`${id} · ${title}`), value: id }));
 }
 
 /** Choices for the option being typed; unknown options get none. */
-export function autocompleteChoices(
+export async function autocompleteChoices(
   interaction: AutocompleteInteraction,
   backend: BotBackend,
-): ApplicationCommandOptionChoiceData<string>[] {
+): Promise<ApplicationCommandOptionChoiceData<string>[]> {
   const focused = interaction.options.getFocused(true);
   const typed = String(focused.value);
   if (focused.name === "timezone") return timezoneChoices(typed);

@@ -11,9 +11,12 @@ const notFound = (id: string) =>
 
 /** `/card` and `/source` differ only in how the found card is shown. */
 function cardCommand(render: (card: FactCard) => APIEmbed) {
-  return (i: ChatInputCommandInteraction, { backend }: CommandContext): CommandResult => {
+  return async (
+    i: ChatInputCommandInteraction,
+    { backend }: CommandContext,
+  ): Promise<CommandResult> => {
     const id = i.options.getString("id", true).trim();
-    const card = backend.card(id);
+    const card = await backend.card(id);
     return card ? reply({ embeds: [render(card)] }) : notFound(id);
   };
 }
@@ -21,12 +24,12 @@ function cardCommand(render: (card: FactCard) => APIEmbed) {
 export const runCard = cardCommand(renderCardEmbed);
 export const runSource = cardCommand(renderSource);
 
-export function runSearch(
+export async function runSearch(
   i: ChatInputCommandInteraction,
   { backend }: CommandContext,
-): CommandResult {
+): Promise<CommandResult> {
   const query = i.options.getString("query", true).trim();
-  const cards = backend.search(query, SEARCH_LIMIT);
+  const cards = await backend.search(query, SEARCH_LIMIT);
   const quoted = `"${escapeText(query)}"`;
   if (cards.length === 0) return reply({ content: `No cards match ${quoted}.`, embeds: [] });
   const [first, ...rest] = renderDiscord(cards);

@@ -46,8 +46,12 @@ function navigation(
  * One page of the newest cards. A page is what fits in one message: when `count` cards would
  * pass the 6000-character limit the page shows fewer, and ▶ continues after the last one shown.
  */
-export function latestPage(backend: BotBackend, offset: number, count: number): CommandResult {
-  const { cards, total } = backend.latest({ limit: count, offset });
+export async function latestPage(
+  backend: BotBackend,
+  offset: number,
+  count: number,
+): Promise<CommandResult> {
+  const { cards, total } = await backend.latest({ limit: count, offset });
   const [embeds = []] = packEmbeds(cards.map(renderCardEmbed));
   if (embeds.length === 0) {
     return reply({ content: total === 0 ? "No cards yet." : "No more cards.", embeds: [] });
@@ -76,5 +80,5 @@ export async function handleLatestButton(
   const match = PAGE_ID.exec(interaction.customId);
   const offset = Number(match?.[1] ?? 0);
   const count = Math.min(10, Math.max(1, Number(match?.[2] ?? LATEST_DEFAULT_COUNT)));
-  await deliverResult(interaction, latestPage(backend, offset, count));
+  await deliverResult(interaction, await latestPage(backend, offset, count));
 }

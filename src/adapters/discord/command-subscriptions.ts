@@ -30,17 +30,17 @@ function serverChatIds(i: ChatInputCommandInteraction): string[] {
  * Target: `chatId` is the channel or thread the digest is posted to (threads are channels on
  * Discord), `threadId` stays null.
  */
-export function runSubscribe(
+export async function runSubscribe(
   i: ChatInputCommandInteraction,
   { backend }: CommandContext,
-): CommandResult {
+): Promise<CommandResult> {
   if (!i.inGuild()) return refuse("Digests can only be set up in a server channel.");
   if (!mayManage(i)) return needsPermission();
   const keywords = (text: string | null) => (text ?? "").split(/[\s,]+/).filter(Boolean);
   const channel = i.options.getChannel("channel", true, [...DIGEST_CHANNEL_TYPES]);
   const timezone = i.options.getString("timezone")?.trim();
   const count = i.options.getInteger("count");
-  const result = backend.subscribe({
+  const result = await backend.subscribe({
     target: { platform, chatId: channel.id, threadId: null },
     cron: i.options.getString("cron", true).trim(),
     createdBy: i.user.id,
@@ -54,23 +54,23 @@ export function runSubscribe(
 }
 
 /** With an id: that digest, wherever in this server it posts. Without: every digest of this channel. */
-export function runUnsubscribe(
+export async function runUnsubscribe(
   i: ChatInputCommandInteraction,
   { backend }: CommandContext,
-): CommandResult {
+): Promise<CommandResult> {
   if (!i.inGuild()) return refuse("Digests can only be managed in a server channel.");
   if (!mayManage(i)) return needsPermission();
   const id = i.options.getString("id")?.trim();
   let removed: Subscription[] = [];
   if (id) {
     for (const chatId of serverChatIds(i)) {
-      removed = backend.unsubscribe({ platform, chatId }, id);
+      removed = await backend.unsubscribe({ platform, chatId }, id);
       if (removed.length > 0) break;
     }
     if (removed.length === 0)
       return refuse(`No digest "${id}" in this server. See /subscriptions.`);
   } else {
-    removed = backend.unsubscribe({ platform, chatId: i.channelId });
+    removed = await backend.unsubscribe({ platform, chatId: i.channelId });
     if (removed.length === 0) {
       return refuse("This channel has no digests. Give an id to remove one posting elsewhere.");
     }
@@ -78,11 +78,13 @@ export function runUnsubscribe(
   return reply({ content: renderUnsubscribed(removed), embeds: [] });
 }
 
-export function runSubscriptions(
+export async function runSubscriptions(
   i: ChatInputCommandInteraction,
   { backend }: CommandContext,
-): CommandResult {
+): Promise<CommandResult> {
   if (!i.inGuild()) return refuse("Digests live in server channels; run this in a server.");
-  const subs = serverChatIds(i).flatMap((chatId) => backend.subscriptions({ platform, chatId }));
+  const subs = [];
+  for (const chatId of serverChatIds(i))
+    subs.push(...(await backend.subscriptions({ platform, chatId })));
   return reply({ embeds: [renderSubscriptions(subs)] });
 }

@@ -74,7 +74,7 @@ export function createInteractionHandler(
     try {
       if (interaction.isChatInputCommand()) await runCommand(interaction, ctx);
       else if (interaction.isAutocomplete()) {
-        await interaction.respond(autocompleteChoices(interaction, ctx.backend));
+        await interaction.respond(await autocompleteChoices(interaction, ctx.backend));
       } else if (interaction.isButton()) await runButton(interaction, ctx);
     } catch (error) {
       ctx.logger.error(

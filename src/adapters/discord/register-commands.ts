@@ -9,13 +9,16 @@ import { commandDefinitions } from "./command-definitions.js";
 
 /** Where the hash of the last registered definitions is kept (a store table, or memory). */
 export interface KeyValue {
-  get(key: string): string | undefined;
-  set(key: string, value: string): void;
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
 }
 
 export function createMemoryKeyValue(): KeyValue {
   const map = new Map<string, string>();
-  return { get: (key) => map.get(key), set: (key, value) => void map.set(key, value) };
+  return {
+    get: async (key) => map.get(key),
+    set: async (key, value) => void map.set(key, value),
+  };
 }
 
 export type RegisterCommandsOptions = {
@@ -64,12 +67,12 @@ export async function registerIfChanged(
   const definitions = options.definitions ?? commandDefinitions;
   const key = `discord.commands.${options.applicationId}.${options.guildId ?? "global"}`;
   const hash = commandsHash(definitions);
-  if (options.kv.get(key) === hash) {
+  if ((await options.kv.get(key)) === hash) {
     options.logger?.debug({ key }, "discord commands unchanged; not registering");
     return null;
   }
   const result = await registerCommands({ ...options, definitions });
-  options.kv.set(key, hash);
+  await options.kv.set(key, hash);
   options.logger?.info(result, "discord commands registered");
   return result;
 }

@@ -29,7 +29,7 @@ export function cardCommands(backend: BotBackend): Composer<Context> {
   composer.command("card", async (ctx) => {
     const id = parseOneWord(ctx.match, USAGE.card);
     if (!id.ok) return void (await replyHtml(ctx, escapeHtml(id.error)));
-    const card = backend.card(id.value);
+    const card = await backend.card(id.value);
     if (!card) return void (await replyHtml(ctx, noCard(id.value)));
     for (const message of renderTelegram([card])) await replyHtml(ctx, message.html);
   });
@@ -37,7 +37,7 @@ export function cardCommands(backend: BotBackend): Composer<Context> {
   composer.command("source", async (ctx) => {
     const id = parseOneWord(ctx.match, USAGE.source);
     if (!id.ok) return void (await replyHtml(ctx, escapeHtml(id.error)));
-    const card = backend.card(id.value);
+    const card = await backend.card(id.value);
     if (!card) return void (await replyHtml(ctx, noCard(id.value)));
     for (const html of renderSourceHtml(card)) await replyHtml(ctx, html);
   });
@@ -45,7 +45,7 @@ export function cardCommands(backend: BotBackend): Composer<Context> {
   composer.command("search", async (ctx) => {
     const query = ctx.match.trim();
     if (query === "") return void (await replyHtml(ctx, escapeHtml(USAGE.search)));
-    const cards = backend.search(query, TELEGRAM_DEFAULTS.searchLimit);
+    const cards = await backend.search(query, TELEGRAM_DEFAULTS.searchLimit);
     if (cards.length === 0) {
       return void (await replyHtml(ctx, `No cards contain all of: <i>${escapeHtml(query)}</i>.`));
     }

@@ -33,7 +33,7 @@ const range = (p: Page) => `Cards ${p.offset + 1}–${p.offset + p.shown} of ${p
 
 /** /latest N: as few messages as fit; the buttons go on the last one. */
 export async function sendLatest(ctx: Context, backend: BotBackend, size: number): Promise<void> {
-  const { cards, total } = backend.latest({ limit: size, offset: 0 });
+  const { cards, total } = await backend.latest({ limit: size, offset: 0 });
   if (cards.length === 0) {
     await replyHtml(ctx, "No cards yet. New articles are turned into cards as they arrive.");
     return;
@@ -57,7 +57,7 @@ export async function turnPage(ctx: Context, backend: BotBackend): Promise<void>
     const match = PAGE_CALLBACK.exec(ctx.callbackQuery?.data ?? "");
     const offset = Number(match?.[1] ?? 0);
     const size = Math.min(Math.max(Number(match?.[2] ?? 1), 1), TELEGRAM_DEFAULTS.latestMax);
-    const { cards, total } = backend.latest({ limit: size, offset });
+    const { cards, total } = await backend.latest({ limit: size, offset });
     const first = renderTelegramBatches(cards)[0];
     if (!first) {
       toast = "No more cards.";

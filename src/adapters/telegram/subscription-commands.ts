@@ -57,7 +57,7 @@ export function subscriptionCommands(backend: BotBackend): Composer<Context> {
     if (!args.ok) return void (await replyHtml(ctx, escapeHtml(args.error)));
     const where = await resolveTarget(ctx, args.value.channel, { admin: true, botMustPost: true });
     if (!where.ok) return void (await replyHtml(ctx, where.reason));
-    const result = backend.subscribe({
+    const result = await backend.subscribe({
       target: where.target,
       cron: args.value.cron,
       createdBy: `telegram:${ctx.from?.id ?? "unknown"}`,
@@ -86,7 +86,7 @@ export function subscriptionCommands(backend: BotBackend): Composer<Context> {
     if (!args.ok) return void (await replyHtml(ctx, escapeHtml(args.error)));
     const where = await resolveTarget(ctx, args.value.channel, { admin: true, botMustPost: false });
     if (!where.ok) return void (await replyHtml(ctx, where.reason));
-    const removed = backend.unsubscribe(
+    const removed = await backend.unsubscribe(
       { platform: "telegram", chatId: where.target.chatId },
       args.value.id,
     );
@@ -114,7 +114,7 @@ export function subscriptionCommands(backend: BotBackend): Composer<Context> {
       botMustPost: false,
     });
     if (!where.ok) return void (await replyHtml(ctx, where.reason));
-    const subs = backend.subscriptions({ platform: "telegram", chatId: where.target.chatId });
+    const subs = await backend.subscriptions({ platform: "telegram", chatId: where.target.chatId });
     await replyHtml(ctx, renderSubscriptionsHtml(subs, where.name));
   });
 

@@ -8,8 +8,8 @@ import { schedulerDefaults } from "./scheduler-defaults.js";
 
 /** What the scheduler needs from storage: the subscriptions to run and where to record fired slots. */
 export interface ScheduleStore {
-  listActive(): Subscription[];
-  markFired(id: string, slotIso: string): void;
+  listActive(): Promise<Subscription[]>;
+  markFired(id: string, slotIso: string): Promise<void>;
 }
 
 export type OnSlot = (
@@ -35,11 +35,11 @@ export interface SchedulerOptions {
 
 export interface Scheduler {
   /** Reads subscriptions, catches up on slots missed while down, and starts ticking. */
-  start(): void;
+  start(): Promise<void>;
   /** Idempotent: stops ticking and resolves once every in-flight `onSlot` has settled. */
   stop(): Promise<void>;
   /** Re-reads subscriptions after subscribe/unsubscribe/edit; new ones start from now, without catch-up. */
-  refresh(): void;
+  refresh(): Promise<void>;
 }
 
 const systemTimers: SchedulerTimers = {
@@ -65,11 +65,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const running = new Map<string, Promise<void>>();
   let timer: unknown = null;
   let started = false;
+  let reloading: Promise<void> = Promise.resolve();
 
-  function load(resumeFromStore: boolean): void {
+  async function load(resumeFromStore: boolean): Promise<void> {
+    const active = await store.listActive();
     const now = clock.now();
     const seen = new Set<string>();
-    for (const subscription of store.listActive()) {
+    for (const subscription of active) {
       const { id, cron, timezone } = subscription;
       seen.add(id);
       const existing = entries.get(id);
@@ -109,7 +111,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
     // Marked after the hand-off: the ledger dedupes per (subscription, slot), so a repeat is harmless.
     try {
-      store.markFired(subscription.id, slot.toISOString());
+      await store.markFired(subscription.id, slot.toISOString());
     } catch (error) {
       logger.error({ ...context, err: error }, "could not record the fired slot");
     }
@@ -174,11 +176,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   return {
-    start() {
+    async start() {
       if (started) return;
       started = true;
       entries.clear();
-      load(true);
+      await load(true);
+      if (!started) return;
       logger.info({ subscriptions: entries.size }, "scheduler started");
       // Zero tolerance: at start every past slot was missed while down, however recent.
       tick(0);
@@ -189,9 +192,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       timer = null;
       await Promise.all(running.values());
     },
-    refresh() {
+    async refresh() {
       if (!started) return;
-      load(false);
+      // Loads run one after another: a slow one must not overwrite a newer one's entries.
+      reloading = reloading.then(() => (started ? load(false) : undefined));
+      await reloading;
       arm();
     },
   };

@@ -6,9 +6,9 @@ import type { ArticleSource } from "./article-source.js";
 
 /** Where cards go; the card store satisfies it. */
 export interface CardSink {
-  upsert(card: FactCard, arrivedAt: Date): "inserted" | "replaced" | "unchanged";
-  removeBySource(source: string): boolean;
-  sources(): Array<{ source: string; id: string }>;
+  upsert(card: FactCard, arrivedAt: Date): Promise<"inserted" | "replaced" | "unchanged">;
+  removeBySource(source: string): Promise<boolean>;
+  sources(): Promise<Array<{ source: string; id: string }>>;
 }
 
 export interface ScanReport {
@@ -55,14 +55,14 @@ export function createArticleSync(deps: {
         deps.logger.warn({ file: name, reason: result.error.reason }, "article skipped");
         continue;
       }
-      const outcome = deps.cards.upsert(result.card, deps.clock.now());
+      const outcome = await deps.cards.upsert(result.card, deps.clock.now());
       if (outcome === "inserted") report.added++;
       if (outcome === "replaced") report.replaced++;
     }
-    for (const { source } of deps.cards.sources()) {
+    for (const { source } of await deps.cards.sources()) {
       if (present.has(source)) continue;
       seen.delete(source);
-      if (deps.cards.removeBySource(source)) report.removed++;
+      if (await deps.cards.removeBySource(source)) report.removed++;
     }
     if (report.added || report.replaced || report.removed)
       deps.logger.info(report, "articles synced");

@@ -56,7 +56,7 @@ const engine = createDeliveryEngine({
 engine.start();
 const slot = new Date(args.slot);
 await Promise.all(
-  store.subscriptions.listActive().map((s) => engine.onSlot(s, slot, { catchUp: false })),
+  (await store.subscriptions.listActive()).map((s) => engine.onSlot(s, slot, { catchUp: false })),
 );
 process.stdout.write("queued\n");
 await engine.whenIdle();

@@ -32,15 +32,15 @@ export function runChild(args: ChildArgs): ChildRun {
 }
 
 /** A temp folder with a database holding `chats` subscriptions (one per chat) and a few cards. */
-export function seedDatabase(chats: number, slot: Date) {
+export async function seedDatabase(chats: number, slot: Date) {
   const dir = mkdtempSync(join(tmpdir(), "digest-delivery-"));
   const db = openDatabase(join(dir, "digest.db"));
   const store = createSqliteStore(db);
   const before = new Date(slot.getTime() - 3_600_000);
-  for (let i = 1; i <= 5; i++) store.cards.upsert(makeCard(i), before);
-  store.transaction(() => {
+  for (let i = 1; i <= 5; i++) await store.cards.upsert(makeCard(i), before);
+  await store.transaction(async (tx) => {
     for (let i = 0; i < chats; i++) {
-      store.subscriptions.create(
+      await tx.subscriptions.create(
         {
           target: { platform: "telegram", chatId: `chat-${i}`, threadId: null },
           cron: "0 8 * * *",

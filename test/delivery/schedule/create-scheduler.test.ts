@@ -18,7 +18,7 @@ describe("createScheduler", () => {
       lastSlot: "2025-06-09T07:00:00.000Z",
     });
     const { scheduler, store, calls } = setup([sub], { now: "2025-06-10T08:59:00+02:00" });
-    scheduler.start();
+    await scheduler.start();
     await vi.advanceTimersByTimeAsync(59 * 1000);
     expect(calls).toEqual([]);
     await vi.advanceTimersByTimeAsync(1000);
@@ -42,7 +42,7 @@ describe("createScheduler", () => {
         if (failures-- > 0) throw new Error("ledger unavailable");
       },
     });
-    scheduler.start();
+    await scheduler.start();
     await vi.advanceTimersByTimeAsync(2 * MINUTE);
     expect(calls.map((c) => c.slot)).toEqual([
       "2025-06-10T10:01:00.000Z",
@@ -74,7 +74,7 @@ describe("createScheduler", () => {
         return gate.promise;
       },
     });
-    scheduler.start();
+    await scheduler.start();
     await vi.advanceTimersByTimeAsync(3 * MINUTE);
     expect(calls).toHaveLength(1);
     expect(lines.filter((l) => l.msg.includes("slot skipped (no overlap)"))).toHaveLength(2);
@@ -91,14 +91,14 @@ describe("createScheduler", () => {
   it("picks up new, changed and removed subscriptions on refresh", async () => {
     const a = makeSubscription({ id: "a", cron: "0 9 * * *", timezone: "UTC" });
     const { scheduler, store, calls } = setup([a], { now: "2025-06-10T08:00:00Z" });
-    scheduler.start();
+    await scheduler.start();
     store.put(makeSubscription({ id: "b", cron: "30 8 * * *", timezone: "UTC" }));
-    scheduler.refresh();
+    await scheduler.refresh();
     await vi.advanceTimersByTimeAsync(30 * MINUTE);
     expect(calls.map((c) => c.id)).toEqual(["b"]);
     store.remove("a");
     store.put({ ...(store.get("b") as Subscription), cron: "45 8 * * *" });
-    scheduler.refresh();
+    await scheduler.refresh();
     await vi.advanceTimersByTimeAsync(HOUR);
     expect(calls.map((c) => `${c.id}@${c.slot}`)).toEqual([
       "b@2025-06-10T08:30:00.000Z",
@@ -119,7 +119,7 @@ describe("createScheduler", () => {
       now: "2025-06-10T10:00:30Z",
       onSlot: () => gate.promise,
     });
-    scheduler.start();
+    await scheduler.start();
     await vi.advanceTimersByTimeAsync(30 * 1000);
     expect(calls).toHaveLength(1);
     let stopped = false;
@@ -141,8 +141,8 @@ describe("createScheduler", () => {
     const good = makeSubscription({ id: "good", cron: "0 9 * * *", timezone: "UTC" });
     const bad = makeSubscription({ id: "bad", cron: "0 9 * *", timezone: "UTC" });
     const { scheduler, calls, lines } = setup([good, bad], { now: "2025-06-10T08:00:00Z" });
-    scheduler.start();
-    scheduler.start();
+    await scheduler.start();
+    await scheduler.start();
     await vi.advanceTimersByTimeAsync(2 * HOUR);
     expect(calls.map((c) => c.id)).toEqual(["good"]);
     expect(lines.find((l) => l.level === 50)).toMatchObject({

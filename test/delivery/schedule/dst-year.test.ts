@@ -79,7 +79,7 @@ it.each(years)(
         calls.push({ cron: subscription.cron, slot, catchUp: info.catchUp });
       },
     });
-    scheduler.start();
+    await scheduler.start();
     for (let day = 0; day < 365; day++) await vi.advanceTimersByTimeAsync(DAY);
     await scheduler.stop();
 

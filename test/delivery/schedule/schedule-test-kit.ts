@@ -25,8 +25,8 @@ export function createMemoryScheduleStore(initial: Subscription[] = []): MemoryS
   const fired: Array<{ id: string; slotIso: string }> = [];
   return {
     fired,
-    listActive: () => [...subscriptions.values()].filter((s) => s.active),
-    markFired(id, slotIso) {
+    listActive: async () => [...subscriptions.values()].filter((s) => s.active),
+    async markFired(id, slotIso) {
       fired.push({ id, slotIso });
       const current = subscriptions.get(id);
       if (current) subscriptions.set(id, { ...current, lastSlot: slotIso });

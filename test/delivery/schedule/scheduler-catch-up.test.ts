@@ -17,7 +17,7 @@ describe("createScheduler catch-up after downtime", () => {
       lastSlot: "2025-06-09T07:00:00.000Z",
     });
     const { scheduler, calls, lines } = setup([sub], { now: "2025-06-10T12:00:00+02:00" });
-    scheduler.start();
+    await scheduler.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(calls).toEqual([{ id: "a", slot: "2025-06-10T07:00:00.000Z", catchUp: true }]);
     expect(lines.find((l) => l.msg === "catching up a missed slot")).toMatchObject({
@@ -40,7 +40,7 @@ describe("createScheduler catch-up after downtime", () => {
       lastSlot: "2025-06-10T05:00:00.000Z",
     });
     const { scheduler, calls, lines } = setup([sub], { now: "2025-06-10T12:20:00+02:00" });
-    scheduler.start();
+    await scheduler.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(calls).toEqual([{ id: "h", slot: "2025-06-10T10:00:00.000Z", catchUp: true }]);
     expect(lines.find((l) => l.msg === "catching up a missed slot")).toMatchObject({
@@ -57,7 +57,7 @@ describe("createScheduler catch-up after downtime", () => {
       lastSlot: "2025-06-08T07:00:00.000Z",
     });
     const { scheduler, calls, lines } = setup([sub], { now: "2025-06-10T18:00:00+02:00" });
-    scheduler.start();
+    await scheduler.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(calls).toEqual([]);
     expect(lines.find((l) => l.msg.includes("older than the catch-up grace window"))).toMatchObject(
@@ -82,7 +82,7 @@ describe("createScheduler catch-up after downtime", () => {
       lastSlot: "2025-06-10T00:00:00.000Z",
     });
     const { scheduler, calls, lines } = setup([sub], { now: "2025-06-10T10:30:00Z" });
-    scheduler.start();
+    await scheduler.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(calls).toEqual([{ id: "h", slot: "2025-06-10T10:00:00.000Z", catchUp: true }]);
     // Missed 01:00-10:00; the window opens at 04:30, so 05:00-10:00 fold into one call, 01:00-04:00 are dropped.
@@ -100,7 +100,7 @@ describe("createScheduler catch-up after downtime", () => {
       lastSlot: "2025-06-09T09:00:00.000Z",
     });
     const { scheduler, calls } = setup([sub], { now: "2025-06-10T12:00:00Z", graceMs: HOUR });
-    scheduler.start();
+    await scheduler.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(calls).toEqual([]);
     await scheduler.stop();
@@ -113,7 +113,7 @@ describe("createScheduler catch-up after downtime", () => {
       createdAt: "2025-06-10T09:30:00.000Z",
     });
     const { scheduler, calls } = setup([sub], { now: "2025-06-10T10:00:00Z" });
-    scheduler.start();
+    await scheduler.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(calls).toEqual([]);
     await scheduler.stop();
@@ -126,7 +126,7 @@ describe("createScheduler catch-up after downtime", () => {
       createdAt: "2025-06-10T08:00:00.000Z",
     });
     const { scheduler, calls } = setup([sub], { now: "2025-06-10T10:00:00Z" });
-    scheduler.start();
+    await scheduler.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(calls).toEqual([{ id: "new", slot: "2025-06-10T09:00:00.000Z", catchUp: true }]);
     await scheduler.stop();
@@ -140,7 +140,7 @@ describe("createScheduler catch-up after downtime", () => {
       createdAt: "2025-06-10T09:30:00.000Z",
     });
     const { scheduler, calls } = setup([sub], { now: "2025-06-10T09:30:00Z" });
-    scheduler.start();
+    await scheduler.start();
     // The wall clock jumps 3.5 h without any timer firing, as after a suspend.
     vi.setSystemTime(new Date("2025-06-10T13:00:30Z"));
     await vi.advanceTimersByTimeAsync(HOUR);

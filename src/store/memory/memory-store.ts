@@ -4,8 +4,9 @@ import { createMemoryLeaseStore } from "./memory-lease-store.js";
 import { createMemoryLedgerStore } from "./memory-ledger-store.js";
 import { createMemoryReceivedStore } from "./memory-received-store.js";
 import { createMemorySubscriptionStore } from "./memory-subscription-store.js";
-import type { RandomIndex } from "./subscription-id.js";
-import type { Store } from "./store.js";
+import type { RandomIndex } from "../subscription-id.js";
+import { createGuardedStore } from "../guarded-store.js";
+import type { Store } from "../ports.js";
 
 export interface MemoryStoreOptions {
   /** Deterministic subscription ids in tests. */
@@ -15,14 +16,22 @@ export interface MemoryStoreOptions {
 /** Everything in Maps: for unit tests and runs without a database. Not shared across processes. */
 export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   const received = createMemoryReceivedStore();
-  return {
-    kind: "memory",
+  const parts = {
     cards: createMemoryCardStore(received),
     subscriptions: createMemorySubscriptionStore(options.random),
     received,
     ledger: createMemoryLedgerStore(),
     lease: createMemoryLeaseStore(),
     kv: createMemoryKvStore(),
-    transaction: (fn) => fn(),
   };
+  const none = () => {};
+  // Isolated like SQLite (the guard), but without rollback: Maps have no undo log.
+  return createGuardedStore("memory", parts, {
+    begin: none,
+    commit: none,
+    rollback: none,
+    savepoint: none,
+    releaseSavepoint: none,
+    rollbackToSavepoint: none,
+  });
 }

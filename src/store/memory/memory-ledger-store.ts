@@ -1,5 +1,5 @@
-import { emptyCounts, type LedgerFilter, type LedgerRow } from "../model/ledger-row.js";
-import type { LedgerStore } from "./store.js";
+import { emptyCounts, type LedgerFilter, type LedgerRow } from "../../model/ledger-row.js";
+import type { SyncLedgerStore } from "../sync-ports.js";
 
 const slotKey = (subscriptionId: string, slot: string) => `${subscriptionId}\u0000${slot}`;
 
@@ -14,7 +14,7 @@ const patch = (row: LedgerRow, changes: Partial<LedgerRow>) => Object.assign(row
  * The outbox in Maps. `pending` keeps rows in the order they became pending, so `due` scans only
  * pending rows (fast enough for 10,000-row tests) instead of sorting everything.
  */
-export function createMemoryLedgerStore(): LedgerStore {
+export function createMemoryLedgerStore(): SyncLedgerStore {
   const rows = new Map<string, LedgerRow>();
   const slots = new Map<string, LedgerRow[]>();
   const subscriptions = new Set<string>();

@@ -1,8 +1,9 @@
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
-import { expiryOf, mayAcquire, RELEASED_AT } from "./lease-rules.js";
+import { expiryOf, mayAcquire, RELEASED_AT } from "../lease-rules.js";
 import { parseRow } from "./parse-row.js";
-import type { LeaseRecord, LeaseStore } from "./store.js";
+import type { LeaseRecord } from "../ports.js";
+import type { SyncLeaseStore } from "../sync-ports.js";
 
 const LeaseRow = z
   .object({
@@ -18,7 +19,7 @@ const LeaseRow = z
     expiresAt: r.expires_at,
   }));
 
-export function createSqliteLeaseStore(db: Database): LeaseStore {
+export function createSqliteLeaseStore(db: Database): SyncLeaseStore {
   const q = {
     get: db.prepare("SELECT * FROM lease WHERE name = ?"),
     upsert: db.prepare(`INSERT INTO lease (name, holder, epoch, expires_at) VALUES (?, ?, ?, ?)
@@ -35,7 +36,7 @@ export function createSqliteLeaseStore(db: Database): LeaseStore {
     return row === undefined ? undefined : parseRow(LeaseRow, "lease", name, row);
   };
   // Read-then-write must be one IMMEDIATE transaction or two processes could both "acquire".
-  const acquire = db.transaction((request: Parameters<LeaseStore["acquire"]>[0]) => {
+  const acquire = db.transaction((request: Parameters<SyncLeaseStore["acquire"]>[0]) => {
     const current = get(request.name);
     if (!mayAcquire(current, request)) return { ok: false as const, current: current! };
     const epoch = (current?.epoch ?? 0) + 1;

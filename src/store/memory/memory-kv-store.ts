@@ -1,6 +1,6 @@
-import type { KvStore } from "./store.js";
+import type { SyncKvStore } from "../sync-ports.js";
 
-export function createMemoryKvStore(): KvStore {
+export function createMemoryKvStore(): SyncKvStore {
   const values = new Map<string, string>();
   return {
     get: (key) => values.get(key),

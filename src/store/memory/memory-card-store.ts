@@ -1,6 +1,6 @@
-import type { FactCard } from "../digest/index.js";
-import { cardSearchText, compareNewest, queryWords, suggestionRank } from "./card-text.js";
-import type { CardStore, ReceivedStore } from "./store.js";
+import type { FactCard } from "../../digest/index.js";
+import { cardSearchText, compareNewest, queryWords, suggestionRank } from "../card-text.js";
+import type { SyncCardStore, SyncReceivedStore } from "../sync-ports.js";
 
 interface Entry {
   card: FactCard;
@@ -11,7 +11,7 @@ interface Entry {
 }
 
 /** Cards in a Map, sorted lazily; mirrors the SQLite ordering and matching rules. */
-export function createMemoryCardStore(received: Pick<ReceivedStore, "has">): CardStore {
+export function createMemoryCardStore(received: Pick<SyncReceivedStore, "has">): SyncCardStore {
   const byId = new Map<string, Entry>();
   const bySource = new Map<string, string>();
   let seq = 0;

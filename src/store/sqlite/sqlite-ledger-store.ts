@@ -5,9 +5,9 @@ import {
   LedgerRow,
   type LedgerFilter,
   type NewLedgerRow,
-} from "../model/ledger-row.js";
+} from "../../model/ledger-row.js";
 import { jsonColumn, parseRow } from "./parse-row.js";
-import type { LedgerStore } from "./store.js";
+import type { SyncLedgerStore } from "../sync-ports.js";
 
 const Row = z
   .object({
@@ -74,7 +74,7 @@ const EARLIER_SETTLED = `NOT EXISTS (SELECT 1 FROM ledger p WHERE p.subscription
   AND p.status IN ('pending', 'sending'))`;
 const CLAIMED = "id = @id AND status = 'sending' AND claimed_epoch = @epoch";
 
-export function createSqliteLedgerStore(db: Database): LedgerStore {
+export function createSqliteLedgerStore(db: Database): SyncLedgerStore {
   const q = {
     insert: db.prepare(`INSERT OR IGNORE INTO ledger (id, subscription_id, slot, part_index,
       part_count, platform, chat_id, thread_id, payload, card_ids, status, attempts, next_attempt_at,

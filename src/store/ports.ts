@@ -28,52 +28,57 @@ export type UpsertResult = "inserted" | "replaced" | "unchanged";
 
 export interface CardStore {
   /** One card per source: a changed article replaces its source's old card; same content is a no-op. */
-  upsert(card: FactCard, arrivedAt: Date): UpsertResult;
-  removeBySource(source: string): boolean;
+  upsert(card: FactCard, arrivedAt: Date): Promise<UpsertResult>;
+  removeBySource(source: string): Promise<boolean>;
   /** Every stored source with its current card id (for a watcher to notice deleted files). */
-  sources(): Array<{ source: string; id: string }>;
-  count(): number;
+  sources(): Promise<Array<{ source: string; id: string }>>;
+  count(): Promise<number>;
   /** Newest first: card date descending (undated last), then arrival descending. */
-  latest(options: { limit: number; offset: number }): FactCard[];
+  latest(options: { limit: number; offset: number }): Promise<FactCard[]>;
   /** By exact id, or by a prefix of at least 4 characters that matches exactly one card. */
-  get(idOrPrefix: string): FactCard | undefined;
+  get(idOrPrefix: string): Promise<FactCard | undefined>;
   /** Cards containing every word of `query` (case-insensitive), newest first. */
-  search(query: string, limit: number): FactCard[];
+  search(query: string, limit: number): Promise<FactCard[]>;
   /** Id prefix matches first, then title prefix, then title substring; newest first within each. */
-  suggest(prefix: string, limit: number): Array<{ id: string; title: string }>;
+  suggest(prefix: string, limit: number): Promise<Array<{ id: string; title: string }>>;
   /** Newest first: cards `target` has not received, optionally only those arrived since a time. */
   unreceived(
     target: DeliveryTarget,
     options: { arrivedSince?: string; limit: number; offset: number },
-  ): FactCard[];
+  ): Promise<FactCard[]>;
 }
 
 /** What the scheduler needs; `SubscriptionStore` satisfies it structurally. */
 export interface ScheduleStore {
-  listActive(): Subscription[];
-  markFired(id: string, slotIso: string): void;
+  listActive(): Promise<Subscription[]>;
+  markFired(id: string, slotIso: string): Promise<void>;
 }
 
 export interface SubscriptionStore extends ScheduleStore {
   /** Applies the schema defaults and a fresh short id. Throws StoreError on invalid input. */
-  create(input: NewSubscription, now: Date): Subscription;
-  get(id: string): Subscription | undefined;
-  list(): Subscription[];
-  listByChat(where: ChatRef): Subscription[];
-  remove(id: string): Subscription | undefined;
+  create(input: NewSubscription, now: Date): Promise<Subscription>;
+  get(id: string): Promise<Subscription | undefined>;
+  list(): Promise<Subscription[]>;
+  listByChat(where: ChatRef): Promise<Subscription[]>;
+  remove(id: string): Promise<Subscription | undefined>;
   /** Telegram group → supergroup migration: every subscription of the chat follows it. */
-  moveChat(platform: Platform, fromChatId: string, toChatId: string): number;
-  recordSuccess(id: string): void;
+  moveChat(platform: Platform, fromChatId: string, toChatId: string): Promise<number>;
+  recordSuccess(id: string): Promise<void>;
   /** Returns the new number of consecutive failures (0 when the subscription is gone). */
-  recordFailure(id: string): number;
-  deactivate(id: string): void;
+  recordFailure(id: string): Promise<number>;
+  deactivate(id: string): Promise<void>;
 }
 
 export interface ReceivedStore {
-  mark(target: DeliveryTarget, cardIds: readonly string[], subscriptionId: string, at: Date): void;
-  has(target: DeliveryTarget, cardId: string): boolean;
-  list(target: DeliveryTarget): string[];
-  moveChat(platform: Platform, fromChatId: string, toChatId: string): number;
+  mark(
+    target: DeliveryTarget,
+    cardIds: readonly string[],
+    subscriptionId: string,
+    at: Date,
+  ): Promise<void>;
+  has(target: DeliveryTarget, cardId: string): Promise<boolean>;
+  list(target: DeliveryTarget): Promise<string[]>;
+  moveChat(platform: Platform, fromChatId: string, toChatId: string): Promise<number>;
 }
 
 /**
@@ -82,20 +87,20 @@ export interface ReceivedStore {
  */
 export interface LedgerStore {
   /** Ignores rows whose (subscription, slot, part) already exists; returns how many were new. */
-  insert(rows: readonly NewLedgerRow[], now: Date): number;
-  hasSlot(subscriptionId: string, slot: string): boolean;
-  hasAny(subscriptionId: string): boolean;
+  insert(rows: readonly NewLedgerRow[], now: Date): Promise<number>;
+  hasSlot(subscriptionId: string, slot: string): Promise<boolean>;
+  hasAny(subscriptionId: string): Promise<boolean>;
   /** A subscription's pending rows, oldest slot first, parts in order (indexed: called per enqueue). */
-  pendingFor(subscriptionId: string): LedgerRow[];
-  get(id: string): LedgerRow | undefined;
-  list(filter?: LedgerFilter): LedgerRow[];
-  counts(filter?: LedgerFilter): LedgerCounts;
+  pendingFor(subscriptionId: string): Promise<LedgerRow[]>;
+  get(id: string): Promise<LedgerRow | undefined>;
+  list(filter?: LedgerFilter): Promise<LedgerRow[]>;
+  counts(filter?: LedgerFilter): Promise<LedgerCounts>;
   /** Pending rows due by `now` whose earlier parts are settled, oldest due first. */
-  due(now: Date, limit: number): LedgerRow[];
+  due(now: Date, limit: number): Promise<LedgerRow[]>;
   /** The earliest `nextAttemptAt` of pending rows whose earlier parts are settled. */
-  nextDueAt(): string | undefined;
+  nextDueAt(): Promise<string | undefined>;
   /** pending → sending under `epoch`; false if the row is not pending any more. */
-  claim(id: string, epoch: number, now: Date): boolean;
+  claim(id: string, epoch: number, now: Date): Promise<boolean>;
   /** sending → sent | uncertain | failed, only if still claimed by `epoch`. */
   settle(
     id: string,
@@ -103,22 +108,22 @@ export interface LedgerStore {
     status: SettledStatus,
     error: string | null,
     now: Date,
-  ): boolean;
+  ): Promise<boolean>;
   /**
    * sending → pending (to retry at `nextAttemptAt`), only if still claimed by `epoch`.
    * `maybeDelivered` records that the last attempt may have arrived (kept from the first time).
    */
-  release(id: string, epoch: number, retry: LedgerRetry, now: Date): boolean;
+  release(id: string, epoch: number, retry: LedgerRetry, now: Date): Promise<boolean>;
   /** Moves a pending row's next attempt later (pacing); no effect on other statuses. */
-  defer(id: string, until: Date, now: Date): boolean;
+  defer(id: string, until: Date, now: Date): Promise<boolean>;
   /** Points pending and sending rows of a migrated chat at its new id. */
-  retarget(platform: Platform, fromChatId: string, toChatId: string, now: Date): number;
+  retarget(platform: Platform, fromChatId: string, toChatId: string, now: Date): Promise<number>;
   /** pending → failed with `reason` for a subscription (optionally one slot). */
   cancelPending(
     where: { subscriptionId: string; slot?: string },
     reason: string,
     now: Date,
-  ): number;
+  ): Promise<number>;
 }
 
 export interface LeaseRecord {
@@ -141,22 +146,22 @@ export type LeaseResult = { ok: true; epoch: number } | { ok: false; current: Le
 
 export interface LeaseStore {
   /** Free, expired, ours or `replaceHolder`'s: take it with a new, higher epoch. */
-  acquire(request: LeaseRequest): LeaseResult;
-  renew(request: LeaseRequest & { epoch: number }): boolean;
-  release(name: string, holder: string, epoch: number): void;
-  holds(name: string, holder: string, epoch: number, now: Date): boolean;
-  get(name: string): LeaseRecord | undefined;
+  acquire(request: LeaseRequest): Promise<LeaseResult>;
+  renew(request: LeaseRequest & { epoch: number }): Promise<boolean>;
+  release(name: string, holder: string, epoch: number): Promise<void>;
+  holds(name: string, holder: string, epoch: number, now: Date): Promise<boolean>;
+  get(name: string): Promise<LeaseRecord | undefined>;
 }
 
 export interface KvStore {
-  get(key: string): string | undefined;
-  set(key: string, value: string): void;
-  delete(key: string): void;
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
 }
 
 /** Every store of the app. `createMemoryStore()` and `createSqliteStore(db)` return this shape. */
 export interface Store {
-  readonly kind: "memory" | "sqlite";
+  readonly kind: "memory" | "sqlite" | "postgres";
   readonly cards: CardStore;
   readonly subscriptions: SubscriptionStore;
   readonly received: ReceivedStore;
@@ -164,8 +169,11 @@ export interface Store {
   readonly lease: LeaseStore;
   readonly kv: KvStore;
   /**
-   * Runs `fn` atomically. SQLite: an IMMEDIATE transaction (a savepoint when nested), rolled back
-   * on throw. Memory: synchronous code is already atomic; changes made before a throw remain.
+   * Runs `fn` atomically with `tx`, a store scoped to the transaction: use only `tx` inside `fn`
+   * (the outer store waits until the transaction ends, so calling it there would deadlock; it
+   * throws instead). No other task's statement runs while the transaction is open. SQLite: an
+   * IMMEDIATE transaction (a savepoint when nested), rolled back on throw. Memory: isolated the
+   * same way, but changes made before a throw remain.
    */
-  transaction<T>(fn: () => T): T;
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 }

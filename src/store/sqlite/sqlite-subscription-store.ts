@@ -1,10 +1,10 @@
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
-import { Subscription } from "../model/subscription.js";
-import { buildSubscription } from "./build-subscription.js";
+import { Subscription } from "../../model/subscription.js";
+import { buildSubscription } from "../build-subscription.js";
 import { jsonColumn, parseRow, sqliteBoolean } from "./parse-row.js";
-import { uniqueSubscriptionId, type RandomIndex } from "./subscription-id.js";
-import type { SubscriptionStore } from "./store.js";
+import { uniqueSubscriptionId, type RandomIndex } from "../subscription-id.js";
+import type { SyncSubscriptionStore } from "../sync-ports.js";
 
 const SubscriptionRow = z
   .object({
@@ -49,7 +49,7 @@ const ORDER = "ORDER BY created_at, id";
 export function createSqliteSubscriptionStore(
   db: Database,
   random?: RandomIndex,
-): SubscriptionStore {
+): SyncSubscriptionStore {
   const q = {
     insert: db.prepare(`INSERT INTO subscriptions (id, platform, chat_id, thread_id, cron, timezone,
       count, include_json, exclude_json, notify_empty, created_by, created_at, active,
@@ -69,25 +69,27 @@ export function createSqliteSubscriptionStore(
     deactivate: db.prepare("UPDATE subscriptions SET active = 0 WHERE id = ?"),
   };
 
-  const create = db.transaction((input: Parameters<SubscriptionStore["create"]>[0], now: Date) => {
-    const id = uniqueSubscriptionId((candidate) => q.exists.get(candidate) !== undefined, random);
-    const sub = buildSubscription(input, id, now);
-    q.insert.run({
-      id,
-      platform: sub.target.platform,
-      chatId: sub.target.chatId,
-      threadId: sub.target.threadId,
-      cron: sub.cron,
-      timezone: sub.timezone,
-      count: sub.count,
-      include: JSON.stringify(sub.include),
-      exclude: JSON.stringify(sub.exclude),
-      notifyEmpty: sub.notifyEmpty ? 1 : 0,
-      createdBy: sub.createdBy,
-      createdAt: sub.createdAt,
-    });
-    return sub;
-  });
+  const create = db.transaction(
+    (input: Parameters<SyncSubscriptionStore["create"]>[0], now: Date) => {
+      const id = uniqueSubscriptionId((candidate) => q.exists.get(candidate) !== undefined, random);
+      const sub = buildSubscription(input, id, now);
+      q.insert.run({
+        id,
+        platform: sub.target.platform,
+        chatId: sub.target.chatId,
+        threadId: sub.target.threadId,
+        cron: sub.cron,
+        timezone: sub.timezone,
+        count: sub.count,
+        include: JSON.stringify(sub.include),
+        exclude: JSON.stringify(sub.exclude),
+        notifyEmpty: sub.notifyEmpty ? 1 : 0,
+        createdBy: sub.createdBy,
+        createdAt: sub.createdAt,
+      });
+      return sub;
+    },
+  );
   const remove = db.transaction((id: string) => {
     const row = q.get.get(id);
     if (row === undefined) return undefined;

@@ -1,9 +1,9 @@
 import type { Database, Statement } from "better-sqlite3";
 import { z } from "zod";
-import { FactCard } from "../digest/index.js";
-import { cardSearchText, queryWords, suggestionRank } from "./card-text.js";
+import { FactCard } from "../../digest/index.js";
+import { cardSearchText, queryWords, suggestionRank } from "../card-text.js";
 import { jsonColumn, parseRow } from "./parse-row.js";
-import type { CardStore } from "./store.js";
+import type { SyncCardStore } from "../sync-ports.js";
 
 const CardRow = z.object({ id: z.string(), json: jsonColumn(FactCard) });
 const COLUMNS = "id, json";
@@ -12,7 +12,7 @@ const NEWEST = "ORDER BY date DESC, arrived_at DESC, seq DESC"; // DESC puts NUL
 const toCard = (row: unknown): FactCard =>
   parseRow(CardRow, "cards", String((row as { id?: unknown }).id), row).json;
 
-export function createSqliteCardStore(db: Database): CardStore {
+export function createSqliteCardStore(db: Database): SyncCardStore {
   const q = {
     bySource: db.prepare("SELECT id, json FROM cards WHERE source = ?"),
     byIdKeep: db.prepare("SELECT seq, arrived_at FROM cards WHERE id = ?"),

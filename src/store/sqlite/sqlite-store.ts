@@ -5,8 +5,9 @@ import { createSqliteLeaseStore } from "./sqlite-lease-store.js";
 import { createSqliteLedgerStore } from "./sqlite-ledger-store.js";
 import { createSqliteReceivedStore } from "./sqlite-received-store.js";
 import { createSqliteSubscriptionStore } from "./sqlite-subscription-store.js";
-import type { RandomIndex } from "./subscription-id.js";
-import type { Store } from "./store.js";
+import type { RandomIndex } from "../subscription-id.js";
+import { createGuardedStore } from "../guarded-store.js";
+import type { Store } from "../ports.js";
 
 export interface SqliteStoreOptions {
   random?: RandomIndex;
@@ -17,15 +18,24 @@ export interface SqliteStoreOptions {
  * opened it closes it.
  */
 export function createSqliteStore(db: Database, options: SqliteStoreOptions = {}): Store {
-  return {
-    kind: "sqlite",
+  const parts = {
     cards: createSqliteCardStore(db),
     subscriptions: createSqliteSubscriptionStore(db, options.random),
     received: createSqliteReceivedStore(db),
     ledger: createSqliteLedgerStore(db),
     lease: createSqliteLeaseStore(db),
     kv: createSqliteKvStore(db),
-    // IMMEDIATE takes the write lock up front: a deferred read-then-write could fail with BUSY.
-    transaction: (fn) => (db.inTransaction ? db.transaction(fn)() : db.transaction(fn).immediate()),
   };
+  return createGuardedStore("sqlite", parts, {
+    // IMMEDIATE takes the write lock up front: a deferred read-then-write could fail with BUSY.
+    begin: () => db.exec("BEGIN IMMEDIATE"),
+    commit: () => db.exec("COMMIT"),
+    rollback: () => {
+      // A failed COMMIT or a constraint error may have ended the transaction already.
+      if (db.inTransaction) db.exec("ROLLBACK");
+    },
+    savepoint: (name) => db.exec(`SAVEPOINT ${name}`),
+    releaseSavepoint: (name) => db.exec(`RELEASE ${name}`),
+    rollbackToSavepoint: (name) => db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`),
+  });
 }

@@ -1,7 +1,8 @@
-import { expiryOf, mayAcquire, RELEASED_AT } from "./lease-rules.js";
-import type { LeaseRecord, LeaseStore } from "./store.js";
+import { expiryOf, mayAcquire, RELEASED_AT } from "../lease-rules.js";
+import type { LeaseRecord } from "../ports.js";
+import type { SyncLeaseStore } from "../sync-ports.js";
 
-export function createMemoryLeaseStore(): LeaseStore {
+export function createMemoryLeaseStore(): SyncLeaseStore {
   const leases = new Map<string, LeaseRecord>();
   const holds = (name: string, holder: string, epoch: number, now: Date) => {
     const lease = leases.get(name);

@@ -1,9 +1,9 @@
-import type { Subscription } from "../model/subscription.js";
-import { buildSubscription, bySubscriptionAge } from "./build-subscription.js";
-import { uniqueSubscriptionId, type RandomIndex } from "./subscription-id.js";
-import type { SubscriptionStore } from "./store.js";
+import type { Subscription } from "../../model/subscription.js";
+import { buildSubscription, bySubscriptionAge } from "../build-subscription.js";
+import { uniqueSubscriptionId, type RandomIndex } from "../subscription-id.js";
+import type { SyncSubscriptionStore } from "../sync-ports.js";
 
-export function createMemorySubscriptionStore(random?: RandomIndex): SubscriptionStore {
+export function createMemorySubscriptionStore(random?: RandomIndex): SyncSubscriptionStore {
   const subs = new Map<string, Subscription>();
   const select = (keep: (s: Subscription) => boolean) =>
     [...subs.values()]

@@ -1,10 +1,19 @@
 import type { Clock } from "../lib/clock.js";
 import type { Store } from "../store/index.js";
-import type { BotBackend, SubscribeResult } from "./bot-backend.js";
 import { validateCron, validateTimeZone } from "./schedule/index.js";
-import { DeliveryTarget, type NewSubscription, type Subscription } from "../model/subscription.js";
+import {
+  DeliveryTarget,
+  type NewSubscription,
+  type Platform,
+  type Subscription,
+} from "../model/index.js";
 
-export interface BotBackendDeps {
+export type SubscribeResult =
+  | { ok: true; subscription: Subscription }
+  /** `error` is one line a user can act on, e.g. `cron must have 5 fields, e.g. "0 8 * * *"`. */
+  | { ok: false; error: string };
+
+export interface SubscriptionCommandsDeps {
   store: Store;
   clock: Clock;
   /** After subscribe/unsubscribe: the integrator wires this to `scheduler.refresh()`. */
@@ -52,18 +61,24 @@ const sameSchedule = (a: Subscription, b: NewSubscription, include: string[], ex
   a.include.join() === include.join() &&
   a.exclude.join() === exclude.join();
 
-/** The platform-neutral command backend over the store: commands read stored cards, never recompute. */
-export function createBotBackend(deps: BotBackendDeps): BotBackend {
+export interface SubscriptionCommands {
+  subscribe(input: NewSubscription): Promise<SubscribeResult>;
+  /** Removes one subscription of this chat by id, or all of them when `id` is omitted; returns what was removed. */
+  unsubscribe(where: { platform: Platform; chatId: string }, id?: string): Promise<Subscription[]>;
+}
+
+/** Subscribe and unsubscribe, validated; every change is announced to the schedulers. */
+export function createSubscriptionCommands(deps: SubscriptionCommandsDeps): SubscriptionCommands {
   const { store, clock } = deps;
   const changed = () => deps.onChange?.();
   const maxPerChat = deps.maxPerChat ?? LIMITS.maxPerChat;
 
-  function subscribe(input: NewSubscription): SubscribeResult {
+  async function subscribe(input: NewSubscription): Promise<SubscribeResult> {
     const include = cleanKeywords(input.include);
     const exclude = cleanKeywords(input.exclude);
     const problem = problemWith(input, include, exclude);
     if (problem !== undefined) return { ok: false, error: problem };
-    const existing = store.subscriptions.listByChat(input.target);
+    const existing = await store.subscriptions.listByChat(input.target);
     const twin = existing.find((s) => sameSchedule(s, input, include, exclude));
     if (twin !== undefined) {
       return { ok: false, error: `this chat already has that subscription (${twin.id})` };
@@ -74,7 +89,7 @@ export function createBotBackend(deps: BotBackendDeps): BotBackend {
         error: `this chat already has ${existing.length} subscriptions; remove one with /unsubscribe <id>`,
       };
     }
-    const subscription = store.subscriptions.create(
+    const subscription = await store.subscriptions.create(
       {
         ...input,
         cron: input.cron.trim().split(/\s+/).join(" "),
@@ -89,30 +104,24 @@ export function createBotBackend(deps: BotBackendDeps): BotBackend {
   }
 
   return {
-    latest: ({ limit, offset }) => ({
-      cards: store.cards.latest({ limit, offset }),
-      total: store.cards.count(),
-    }),
-    card: (idOrPrefix) => store.cards.get(idOrPrefix),
-    search: (query, limit) => store.cards.search(query, limit),
-    suggest: (prefix, limit) => store.cards.suggest(prefix, limit),
     subscribe,
-    unsubscribe(where, id) {
+    async unsubscribe(where, id) {
       const now = clock.now();
-      const targets = store.subscriptions
-        .listByChat(where)
-        .filter((s) => id === undefined || s.id === id.trim().toLowerCase());
-      const removed = store.transaction(() =>
-        targets.flatMap((s) => {
-          const gone = store.subscriptions.remove(s.id);
-          // Queued parts of an unsubscribed digest must not go out any more.
-          store.ledger.cancelPending({ subscriptionId: s.id }, "unsubscribed", now);
-          return gone === undefined ? [] : [gone];
-        }),
+      const targets = (await store.subscriptions.listByChat(where)).filter(
+        (s) => id === undefined || s.id === id.trim().toLowerCase(),
       );
+      const removed = await store.transaction(async (tx) => {
+        const gone: Subscription[] = [];
+        for (const s of targets) {
+          const sub = await tx.subscriptions.remove(s.id);
+          // Queued parts of an unsubscribed digest must not go out any more.
+          await tx.ledger.cancelPending({ subscriptionId: s.id }, "unsubscribed", now);
+          if (sub !== undefined) gone.push(sub);
+        }
+        return gone;
+      });
       if (removed.length > 0) changed();
       return removed;
     },
-    subscriptions: (where) => store.subscriptions.listByChat(where),
   };
 }

@@ -1,12 +1,12 @@
-import { chatPrefix, targetKey } from "./target-key.js";
-import type { ReceivedStore } from "./store.js";
+import { chatPrefix, targetKey } from "../target-key.js";
+import type { SyncReceivedStore } from "../sync-ports.js";
 
 interface Receipt {
   subscriptionId: string;
   at: string;
 }
 
-export function createMemoryReceivedStore(): ReceivedStore {
+export function createMemoryReceivedStore(): SyncReceivedStore {
   const byTarget = new Map<string, Map<string, Receipt>>();
   return {
     mark(target, cardIds, subscriptionId, at) {

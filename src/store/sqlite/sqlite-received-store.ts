@@ -1,7 +1,7 @@
 import type { Database } from "better-sqlite3";
-import type { ReceivedStore } from "./store.js";
+import type { SyncReceivedStore } from "../sync-ports.js";
 
-export function createSqliteReceivedStore(db: Database): ReceivedStore {
+export function createSqliteReceivedStore(db: Database): SyncReceivedStore {
   const q = {
     mark: db.prepare(`INSERT OR IGNORE INTO received
       (platform, chat_id, thread_id, card_id, subscription_id, received_at) VALUES (?, ?, ?, ?, ?, ?)`),
@@ -17,7 +17,7 @@ export function createSqliteReceivedStore(db: Database): ReceivedStore {
   };
   const mark = db.transaction(
     (
-      target: Parameters<ReceivedStore["mark"]>[0],
+      target: Parameters<SyncReceivedStore["mark"]>[0],
       ids: readonly string[],
       sub: string,
       at: Date,

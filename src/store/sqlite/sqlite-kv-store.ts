@@ -1,7 +1,7 @@
 import type { Database } from "better-sqlite3";
-import type { KvStore } from "./store.js";
+import type { SyncKvStore } from "../sync-ports.js";
 
-export function createSqliteKvStore(db: Database): KvStore {
+export function createSqliteKvStore(db: Database): SyncKvStore {
   const q = {
     get: db.prepare("SELECT value FROM kv WHERE key = ?"),
     set: db.prepare(

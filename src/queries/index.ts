@@ -1,0 +1,2 @@
+export type { Queries } from "./queries.js";
+export { createQueries } from "./create-queries.js";
