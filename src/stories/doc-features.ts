@@ -22,6 +22,8 @@ export interface DocFeatures {
   /** The upper-case dateline place, folded ("puerto escondido"), or null. */
   place: string | null;
   arrivedDay: number;
+  /** The TF-IDF norm and the collection size it was computed at (a cache). */
+  norm?: { docs: number; value: number };
 }
 
 const LEAD_CHARS = 450;

@@ -1,7 +1,7 @@
 import type { DocFeatures } from "./doc-features.js";
 
-/** Inverse document frequency of a term, from the index's current counts. */
-export type Idf = (term: string) => number;
+/** Inverse document frequency of a term; `docs` (the collection size) lets norms be cached. */
+export type Idf = ((term: string) => number) & { docs?: () => number };
 
 export interface PairSimilarity {
   /** The combined score the index thresholds. */
@@ -24,21 +24,33 @@ function weight(count: number, idf: number): number {
   return (1 + Math.log(count)) * idf;
 }
 
+/** Norms drift slowly as the collection grows: a cached one is reused until it has grown 2%. */
+const NORM_DRIFT = 0.02;
+
+function norm(f: DocFeatures, idf: Idf): number {
+  const docs = idf.docs?.();
+  if (docs !== undefined && f.norm && Math.abs(f.norm.docs - docs) <= docs * NORM_DRIFT) {
+    return f.norm.value;
+  }
+  let sum = 0;
+  for (const [term, count] of f.terms) sum += weight(count, idf(term)) ** 2;
+  const value = Math.sqrt(sum);
+  if (docs !== undefined) f.norm = { docs, value };
+  return value;
+}
+
 export function cosine(a: DocFeatures, b: DocFeatures, idf: Idf): number {
+  const [small, large] = a.terms.size <= b.terms.size ? [a, b] : [b, a];
   let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (const [term, count] of a.terms) {
-    const w = weight(count, idf(term));
-    normA += w * w;
-    const other = b.terms.get(term);
-    if (other !== undefined) dot += w * weight(other, idf(term));
+  for (const [term, count] of small.terms) {
+    const other = large.terms.get(term);
+    if (other !== undefined) {
+      const i = idf(term);
+      dot += weight(count, i) * weight(other, i);
+    }
   }
-  for (const [term, count] of b.terms) {
-    const w = weight(count, idf(term));
-    normB += w * w;
-  }
-  return normA > 0 && normB > 0 ? dot / Math.sqrt(normA * normB) : 0;
+  if (dot === 0) return 0;
+  return dot / (norm(a, idf) * norm(b, idf));
 }
 
 function cover(a: DocFeatures, b: DocFeatures, idf: Idf): number {

@@ -36,7 +36,7 @@ export const STORY_INDEX_DEFAULTS = {
 
 /** Members compared per candidate story: the newest ones carry the current news moment. */
 const MEMBERS_COMPARED = 12;
-const CANDIDATES = 40;
+const CANDIDATES = 20;
 
 interface Entry {
   doc: StoryDoc;
