@@ -104,11 +104,11 @@ export const SIMILARITY_WEIGHTS = {
   /** Days apart beyond which two reports are different news moments. */
   farDays: 4,
   farFactor: 0.3,
-  cueFactor: 0.6,
+  cueFactor: 0.4,
   coverWeight: 0.5,
   conflictFactor: 0.2,
   /** Added when one report is filed from a place the other names: human-interest pieces share little else. */
-  placeBonus: 0.05,
+  placeBonus: 0.06,
 } as const;
 
 /** `storyGap`: the fewest days between the report and any dated member of the candidate story. */

@@ -31,7 +31,7 @@ export interface StoryIndex {
 export const STORY_INDEX_DEFAULTS = {
   windowDays: 7,
   clock: systemClock,
-  joinThreshold: 0.1,
+  joinThreshold: 0.09,
 } as const satisfies Required<StoryIndexOptions>;
 
 /** Members compared per candidate story: the newest ones carry the current news moment. */
