@@ -1,3 +1,4 @@
+import { countriesIn } from "./countries.js";
 import { developmentCues } from "./development-cues.js";
 import { dayOfIso, findDates, findWeekdays } from "./extract-dates.js";
 import { datelinePlace, extractEntities } from "./extract-entities.js";
@@ -19,6 +20,8 @@ export interface DocFeatures {
   /** The day of the news moment (days since the epoch) and the day the event happened, when known. */
   days: number[];
   cues: Set<string>;
+  /** Countries named in the headline and first sentence: where the event is. */
+  countries: Set<string>;
   /** The upper-case dateline place, folded ("puerto escondido"), or null. */
   place: string | null;
   arrivedDay: number;
@@ -28,6 +31,8 @@ export interface DocFeatures {
 
 const LEAD_CHARS = 450;
 const HEADER_CHARS = 160;
+/** Headline plus about one sentence: the countries named there are where the event happened. */
+const FIRST_SENTENCE_CHARS = 300;
 
 function fullText(doc: StoryDoc): string {
   const text = doc.text.trim();
@@ -85,6 +90,7 @@ export function docFeatures(doc: StoryDoc): DocFeatures {
     days,
     cues: developmentCues(lead),
     place: datelinePlace(text),
+    countries: countriesIn(text.slice(0, FIRST_SENTENCE_CHARS)),
     arrivedDay,
   };
 }

@@ -18,6 +18,8 @@ export interface PairSimilarity {
   figureConflict: boolean;
   /** One report is filed from a place the other names. */
   placeMatch: boolean;
+  /** Both leads name countries and none is shared. */
+  countryConflict: boolean;
 }
 
 function weight(count: number, idf: number): number {
@@ -109,6 +111,7 @@ export const SIMILARITY_WEIGHTS = {
   conflictFactor: 0.2,
   /** Added when one report is filed from a place the other names: human-interest pieces share little else. */
   placeBonus: 0.06,
+  countryFactor: 0.5,
 } as const;
 
 /** `storyGap`: the fewest days between the report and any dated member of the candidate story. */
@@ -129,6 +132,11 @@ export function pairSimilarity(
   score *= w.cueFactor ** Math.min(cues, 2);
   const conflict = figureConflict(a, b);
   if (conflict) score *= w.conflictFactor;
+  const countries =
+    a.countries.size > 0 &&
+    b.countries.size > 0 &&
+    ![...a.countries].some((c) => b.countries.has(c));
+  if (countries) score *= w.countryFactor;
   return {
     score,
     cosine: cos,
@@ -137,5 +145,6 @@ export function pairSimilarity(
     cueMismatch: cues,
     figureConflict: conflict,
     placeMatch: place,
+    countryConflict: countries,
   };
 }

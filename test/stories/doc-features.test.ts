@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { countriesIn } from "../../src/stories/countries.js";
 import { docFeatures } from "../../src/stories/doc-features.js";
 import { developmentCues } from "../../src/stories/development-cues.js";
 import { dayOfIso, findDates } from "../../src/stories/extract-dates.js";
@@ -53,5 +54,15 @@ describe("story features", () => {
       "later",
     ]);
     expect(developmentCues("A ferry capsized on Sunday, killing 14 people").size).toBe(0);
+  });
+
+  it("names a country by its name or adjective, the longest name first", () => {
+    expect([...countriesIn("Thai baht falls as Bank of Thailand cuts")]).toEqual(["Thailand"]);
+    expect([...countriesIn("South Korean won and the U.S. dollar; a Greek island")]).toEqual([
+      "South Korea",
+      "United States",
+      "Greece",
+    ]);
+    expect(countriesIn("Usually, a georgian house").size).toBe(0);
   });
 });
