@@ -12,6 +12,8 @@ export interface StoryIndexOptions {
   clock?: Clock;
   /** The combined similarity a report needs with one member of a story to join it. */
   joinThreshold?: number;
+  /** A report that reaches this with two stories joins them into one (the older id stays). */
+  mergeThreshold?: number;
 }
 
 export interface Assignment {
@@ -19,6 +21,8 @@ export interface Assignment {
   isNew: boolean;
   /** The report joined an existing story and changed its key figures. */
   updated: boolean;
+  /** Stories this report showed to be the same event, now part of `storyId` (usually empty). */
+  merged: string[];
 }
 
 export interface StoryIndex {
@@ -32,6 +36,7 @@ export const STORY_INDEX_DEFAULTS = {
   windowDays: 7,
   clock: systemClock,
   joinThreshold: 0.09,
+  mergeThreshold: 0.12,
 } as const satisfies Required<StoryIndexOptions>;
 
 /** Members compared per candidate story: the newest ones carry the current news moment. */
@@ -45,11 +50,15 @@ interface Entry {
 }
 
 export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
-  const { windowDays, clock, joinThreshold } = { ...STORY_INDEX_DEFAULTS, ...options };
+  const { windowDays, clock, joinThreshold, mergeThreshold } = {
+    ...STORY_INDEX_DEFAULTS,
+    ...options,
+  };
   const entries = new Map<string, Entry>();
   const stories = new Map<string, StoryState>();
   const terms = createTermStats();
   let sweptDay = -Infinity;
+  let created = 0;
 
   function forget(cardId: string): boolean {
     const entry = entries.get(cardId);
@@ -82,8 +91,9 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     }
   }
 
-  function bestStory(features: DocFeatures): { story: StoryState; score: number } | null {
-    let best: { story: StoryState; score: number } | null = null;
+  /** Every candidate story with the report's best similarity to one of its members. */
+  function scoreStories(features: DocFeatures): { story: StoryState; score: number }[] {
+    const scored: { story: StoryState; score: number }[] = [];
     for (const storyId of terms.candidates(features.terms, CANDIDATES)) {
       const story = stories.get(storyId);
       if (!story) continue;
@@ -97,9 +107,30 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
       for (const member of members.slice(-MEMBERS_COMPARED)) {
         score = Math.max(score, pairSimilarity(features, member, terms.idf, gap).score);
       }
-      if (!best || score > best.score) best = { story, score };
+      scored.push({ story, score });
     }
-    return best;
+    return scored.sort((x, y) => y.score - x.score || x.story.seq - y.story.seq);
+  }
+
+  function addTo(story: StoryState, entry: Entry): void {
+    story.addMember(entry.doc, entry.features, dayOfIso(entry.doc.arrivedAt) ?? 0);
+    entries.set(entry.doc.cardId, { ...entry, storyId: story.id });
+    terms.post(story.id, entry.features.terms.keys());
+  }
+
+  function absorb(into: StoryState, from: StoryState): void {
+    for (const cardId of from.cardIds()) {
+      const entry = entries.get(cardId)!;
+      forget(cardId);
+      terms.addDoc(entry.features.terms.keys());
+      addTo(into, entry);
+    }
+  }
+
+  function newStory(id: string): StoryState {
+    const story = createStoryState(id, created++);
+    stories.set(id, story);
+    return story;
   }
 
   function assign(doc: StoryDoc): Assignment {
@@ -108,24 +139,27 @@ export function createStoryIndex(options: StoryIndexOptions = {}): StoryIndex {
     forget(doc.cardId);
     const features = docFeatures(doc);
     terms.addDoc(features.terms.keys());
-    const best = bestStory(features);
-    const arrivedDay = dayOfIso(doc.arrivedAt) ?? 0;
-    const entry = (storyId: string): Entry => ({ doc, features, storyId });
-    if (best && best.score >= joinThreshold) {
-      const before = best.story.fingerprint();
-      best.story.addMember(doc, features, arrivedDay);
-      entries.set(doc.cardId, entry(best.story.id));
-      terms.post(best.story.id, features.terms.keys());
-      const updated = best.story.fingerprint() !== before;
-      return { storyId: best.story.id, isNew: false, updated };
+    const entry: Entry = { doc, features, storyId: "" };
+    const scored = scoreStories(features);
+    const best = scored[0];
+    if (!best || best.score < joinThreshold) {
+      const story = newStory(previous && !stories.has(previous) ? previous : doc.cardId);
+      addTo(story, entry);
+      return { storyId: story.id, isNew: true, updated: false, merged: [] };
     }
-    const id = previous && !stories.has(previous) ? previous : doc.cardId;
-    const story = createStoryState(id);
-    story.addMember(doc, features, arrivedDay);
-    stories.set(id, story);
-    entries.set(doc.cardId, entry(id));
-    terms.post(id, features.terms.keys());
-    return { storyId: id, isNew: true, updated: false };
+    const targets = [best, ...scored.slice(1).filter((s) => s.score >= mergeThreshold)]
+      .map((s) => s.story)
+      .sort((x, y) => x.seq - y.seq);
+    const [survivor, ...absorbed] = targets as [StoryState, ...StoryState[]];
+    const before = survivor.fingerprint();
+    for (const other of absorbed) absorb(survivor, other);
+    addTo(survivor, entry);
+    return {
+      storyId: survivor.id,
+      isNew: false,
+      updated: survivor.fingerprint() !== before,
+      merged: absorbed.map((s) => s.id),
+    };
   }
 
   return {

@@ -15,6 +15,8 @@ const CENTRALITY_MEMBERS = 30;
 
 export interface StoryState {
   id: string;
+  /** Creation order: when two stories merge, the older one's id stays. */
+  seq: number;
   addMember(doc: StoryDoc, features: DocFeatures, arrivedDay: number): void;
   removeMember(cardId: string): void;
   size(): number;
@@ -39,7 +41,7 @@ function bestCard(members: readonly Member[], idf: Idf): StoryDoc {
   return best.doc;
 }
 
-export function createStoryState(id: string): StoryState {
+export function createStoryState(id: string, seq: number): StoryState {
   const members: Member[] = [];
   let figures = storyKeyFigures([]);
   let print = fingerprintOf(figures);
@@ -49,6 +51,7 @@ export function createStoryState(id: string): StoryState {
   };
   return {
     id,
+    seq,
     addMember(doc, features, arrivedDay) {
       members.push({ doc, features, arrivedDay });
       refresh();

@@ -49,8 +49,8 @@ describe("createStoryIndex", () => {
     const index = createStoryIndex({ clock });
     const first = index.assign(ferry);
     const second = index.assign(ferryUpdate);
-    expect(first).toEqual({ storyId: "ferry-a", isNew: true, updated: false });
-    expect(second).toEqual({ storyId: "ferry-a", isNew: false, updated: true });
+    expect(first).toEqual({ storyId: "ferry-a", isNew: true, updated: false, merged: [] });
+    expect(second).toEqual({ storyId: "ferry-a", isNew: false, updated: true, merged: [] });
     const [story] = index.stories();
     expect(story?.cardIds).toEqual(["ferry-a", "ferry-b"]);
     expect(story?.keyFigures).toContainEqual({ label: "dead", value: "15" });
@@ -75,7 +75,12 @@ describe("createStoryIndex", () => {
     const index = createStoryIndex({ clock });
     index.assign(ferryUpdate);
     const again = makeDoc("ferry-d", ferryUpdate.text, { publisher: "other" });
-    expect(index.assign(again)).toEqual({ storyId: "ferry-b", isNew: false, updated: false });
+    expect(index.assign(again)).toEqual({
+      storyId: "ferry-b",
+      isNew: false,
+      updated: false,
+      merged: [],
+    });
   });
 
   it("forgets a removed report and keeps the story id stable for the rest", () => {
@@ -95,5 +100,27 @@ describe("createStoryIndex", () => {
     const fresh = index.assign({ ...ferryUpdate, arrivedAt: "2026-07-20T11:00:00.000Z" });
     expect(fresh.isNew).toBe(true);
     expect(index.stories().map((s) => s.id)).toEqual(["ferry-b"]);
+  });
+
+  it("joins two stories into the older one when a report shows they are one event", () => {
+    const index = createStoryIndex({ clock });
+    const survivor = makeDoc(
+      "survivor",
+      `'I held on to a sack of charcoal': a survivor's night
+
+KALEHE — Espoir Bahati, a charcoal trader from Kalehe, spent three hours in the cold water clinging to a sack before fishermen in a pirogue pulled him out. His brother Jean-Claude is still missing.`,
+    );
+    expect(index.assign(ferry).isNew).toBe(true);
+    expect(index.assign(survivor).isNew).toBe(true);
+    const bridge = makeDoc(
+      "bridge",
+      `Lake Kivu ferry: what we know
+
+GOMA — The MV Kivu Star capsized on Lake Kivu near Idjwi island on Thursday, killing 12 people, governor Amani Lukeba said. Survivor Espoir Bahati, a charcoal trader from Kalehe, clung to a sack of charcoal until fishermen in a pirogue pulled him out; his brother Jean-Claude is missing. About 200 passengers were on board.`,
+    );
+    expect(index.assign(bridge)).toMatchObject({ storyId: "ferry-a", merged: ["survivor"] });
+    expect(index.stories().map((s) => [s.id, [...s.cardIds].sort()])).toEqual([
+      ["ferry-a", ["bridge", "ferry-a", "survivor"]],
+    ]);
   });
 });
