@@ -1,0 +1,123 @@
+import type { KeyFigure, StoryDoc } from "./story-doc.js";
+
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+};
+
+const LABELS: Record<string, string> = {
+  dead: "dead",
+  deaths: "dead",
+  death: "dead",
+  killed: "dead",
+  died: "dead",
+  bodies: "dead",
+  injured: "injured",
+  wounded: "injured",
+  hurt: "injured",
+  missing: "missing",
+  unaccounted: "missing",
+  evacuated: "evacuated",
+  displaced: "evacuated",
+  evacuees: "evacuated",
+  rescued: "rescued",
+  survivors: "rescued",
+  cases: "cases",
+  seats: "seats",
+  jobs: "jobs",
+  stores: "stores",
+  arrested: "arrested",
+};
+
+const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|${Object.keys(WORD_NUMBERS).join("|")})`;
+const LABEL = `(${Object.keys(LABELS).join("|")})`;
+const FORWARD = new RegExp(
+  String.raw`\b${NUM}\s+(?:(?!more\b|further\b|additional\b|other\b)[\p{L}-]+\s+){0,3}?${LABEL}\b`,
+  "giu",
+);
+const TOLL = new RegExp(
+  String.raw`\b(?:death toll|toll)\b[^.;]{0,80}?\b(?:to|at|of|reached|stood at)\s+(?:at least\s+)?${NUM}\b`,
+  "giu",
+);
+const KILLING = new RegExp(
+  String.raw`\b(?:killing|killed|kills)\s+(?:at least\s+|about\s+|some\s+)?${NUM}\b`,
+  "giu",
+);
+
+function toValue(raw: string): string {
+  const word = WORD_NUMBERS[raw.toLowerCase()];
+  return word !== undefined ? String(word) : raw.replace(/,/g, "");
+}
+
+export interface FoundFigure extends KeyFigure {
+  sentence: string;
+}
+
+/** Counted things in a sentence: "11 confirmed dead", "the toll rose to 23", "killing five". */
+export function figuresInSentence(sentence: string): FoundFigure[] {
+  const found = new Map<string, FoundFigure>();
+  const add = (label: string, raw: string) => {
+    if (!found.has(label)) found.set(label, { label, value: toValue(raw), sentence });
+  };
+  for (const m of sentence.matchAll(TOLL)) add("dead", m[1]!);
+  for (const m of sentence.matchAll(KILLING)) add("dead", m[1]!);
+  for (const m of sentence.matchAll(FORWARD)) add(LABELS[m[2]!.toLowerCase()]!, m[1]!);
+  return [...found.values()];
+}
+
+/** The card's own words: headline, summary and facts, the sentences a reader sees. */
+export function docFigures(doc: StoryDoc): FoundFigure[] {
+  const seen = new Map<string, FoundFigure>();
+  for (const sentence of [doc.title, doc.summary, ...doc.facts]) {
+    for (const figure of figuresInSentence(sentence)) {
+      if (!seen.has(figure.label)) seen.set(figure.label, figure);
+    }
+  }
+  return [...seen.values()];
+}
+
+/** Orders reports by news time: the card date, then arrival, then the order given. */
+export function newsOrder(docs: readonly StoryDoc[]): StoryDoc[] {
+  return docs
+    .map((doc, i) => ({ doc, i }))
+    .sort(
+      (a, b) =>
+        (a.doc.date ?? "").localeCompare(b.doc.date ?? "") ||
+        a.doc.arrivedAt.localeCompare(b.doc.arrivedAt) ||
+        a.i - b.i,
+    )
+    .map(({ doc }) => doc);
+}
+
+/** The latest reported value of each counted thing across a story's members. */
+export function storyKeyFigures(members: readonly StoryDoc[]): KeyFigure[] {
+  const latest = new Map<string, string>();
+  for (const doc of newsOrder(members)) {
+    for (const { label, value } of docFigures(doc)) latest.set(label, value);
+  }
+  return [...latest.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([label, value]) => ({ label, value }));
+}
