@@ -1,7 +1,8 @@
 import { createDiscordBot, registerCommands, type DiscordBot } from "./adapters/discord/index.js";
 import { createTelegramBot, type TelegramBotHandle } from "./adapters/telegram/index.js";
 import type { Config } from "./config.js";
-import { createArticleSync, createDirectorySource } from "./digest/index.js";
+import { createArticleSync } from "./pipeline/index.js";
+import { createDirectorySource } from "./sources/index.js";
 import { createBotBackend, createDeliveryEngine, type DeliveryChannel } from "./delivery/index.js";
 import { createScheduler } from "./delivery/schedule/index.js";
 import { systemClock, type Clock } from "./lib/clock.js";

@@ -3,7 +3,7 @@ import {
   checkFaithfulness,
   digestArticle,
   parseArticle,
-  type FactCard,
+  type CardDraft as FactCard,
   type Unit,
 } from "../../src/digest/index.js";
 import type { EvalArticle } from "./bbc-dataset.js";

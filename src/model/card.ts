@@ -19,10 +19,10 @@ export const Fact = z.object({
 });
 export type Fact = z.infer<typeof Fact>;
 
-export const FactCard = z.object({
-  /** Stable across runs: a hash of the article's normalized text. */
+export const CardDraft = z.object({
+  /** A hash of the article's normalized text: changes exactly when the text does. */
   id: z.string().regex(/^[0-9a-f]{12}$/),
-  /** The article's file name (or feed item id later). */
+  /** Where the article came from, as a person reads it: a file name or the article's URL. */
   source: z.string().min(1),
   title: z.string().min(1).max(CARD_LIMITS.titleChars),
   /** YYYY-MM-DD, or null when the text carries no date. */
@@ -41,5 +41,26 @@ export const FactCard = z.object({
       `facts together exceed ${CARD_LIMITS.factsTotalChars} characters`,
     ),
   tags: z.array(z.string().min(1)).max(CARD_LIMITS.maxTags),
+});
+export type CardDraft = z.infer<typeof CardDraft>;
+
+/**
+ * A card as stored and shown: the builder's draft plus where it belongs. Its `id` is a hash of
+ * `sourceId` and `key`, so it stays the same when the article's text is re-extracted or edited
+ * (what users type in /card, what a story points at); `contentHash` tells whether the text changed.
+ */
+export const FactCard = CardDraft.extend({
+  /** Stable: a hash of `sourceId` and `key`. */
+  id: z.string().regex(/^[0-9a-f]{12}$/),
+  /** The source it came from (`dir:seeds`, `feed:https://…`). */
+  sourceId: z.string().min(1),
+  /** The item's key within its source (a file name, a feed item's guid). */
+  key: z.string().min(1),
+  /** The draft's id: a hash of the normalized text. */
+  contentHash: z.string().regex(/^[0-9a-f]{12}$/),
+  /** Link to the original article, when there is one. */
+  url: z.string().nullable(),
+  /** Publisher or site name, when known. */
+  publisher: z.string().nullable(),
 });
 export type FactCard = z.infer<typeof FactCard>;

@@ -1,5 +1,5 @@
 export { Article } from "./article.js";
-export { FactCard, Fact, CARD_LIMITS } from "./card.js";
+export { CardDraft, FactCard, Fact, CARD_LIMITS } from "./card.js";
 export {
   DeliveryTarget,
   type NewSubscription,

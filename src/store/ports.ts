@@ -27,11 +27,14 @@ export interface ChatRef {
 export type UpsertResult = "inserted" | "replaced" | "unchanged";
 
 export interface CardStore {
-  /** One card per source: a changed article replaces its source's old card; same content is a no-op. */
+  /**
+   * One card per source item (its id): a changed text replaces the card and keeps its arrival;
+   * the same card again is a no-op.
+   */
   upsert(card: FactCard, arrivedAt: Date): Promise<UpsertResult>;
-  removeBySource(source: string): Promise<boolean>;
-  /** Every stored source with its current card id (for a watcher to notice deleted files). */
-  sources(): Promise<Array<{ source: string; id: string }>>;
+  removeItem(sourceId: string, key: string): Promise<boolean>;
+  /** Every stored item of a source with its card id (for a watcher to notice deleted files). */
+  items(sourceId: string): Promise<Array<{ key: string; id: string }>>;
   count(): Promise<number>;
   /** Newest first: card date descending (undated last), then arrival descending. */
   latest(options: { limit: number; offset: number }): Promise<FactCard[]>;

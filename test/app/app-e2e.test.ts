@@ -190,7 +190,10 @@ describe("the whole app against local Telegram and Discord servers", () => {
     tg.sendText({ chat: alice.id, from: alice, text: "/latest 3" });
     const [latest] = await tg.waitForMessages(alice.id, 1, 5_000);
     expect(latest!.text).toContain("Mobilization announced in Kazakhstan");
-    tg.sendText({ chat: alice.id, from: alice, text: "/card 28c3b4" });
+    // The id shown under the card (stable for this folder and file) finds it again.
+    const shownId = /(?:ID|id) ([0-9a-f]{12})/.exec(latest!.text)?.[1];
+    expect(shownId).toBeDefined();
+    tg.sendText({ chat: alice.id, from: alice, text: `/card ${shownId!.slice(0, 6)}` });
     const [, card] = await tg.waitForMessages(alice.id, 2, 5_000);
     expect(card!.text).toContain("752");
     tg.sendText({ chat: alice.id, from: alice, text: "/search peacekeeping" });

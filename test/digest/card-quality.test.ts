@@ -6,7 +6,7 @@ import {
   CARD_LIMITS,
   checkFaithfulness,
   digestArticle,
-  FactCard,
+  CardDraft,
   parseArticle,
 } from "../../src/digest/index.js";
 
@@ -36,7 +36,7 @@ describe("cards over the seeds and the 100 BBC articles", () => {
     const failed = cards.filter((c) => !c.result.ok).map((c) => c.article.source);
     expect(failed).toEqual([]);
     for (const c of cards)
-      if (c.result.ok) expect(FactCard.safeParse(c.result.card).success).toBe(true);
+      if (c.result.ok) expect(CardDraft.safeParse(c.result.card).success).toBe(true);
   });
 
   it("respects every length limit", () => {

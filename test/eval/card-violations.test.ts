@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { FactCard } from "../../src/digest/index.js";
+import type { CardDraft } from "../../src/digest/index.js";
 import { cardViolations } from "../../scripts/lib/evaluate-article.js";
 
 const article = "Profits rose 76% to $1.13bn.\nThe firm,  which owns 8% of Google, grew.\n";
-const card: FactCard = {
+const card: CardDraft = {
   id: "0123456789ab",
   source: "a.txt",
   title: "Profits rise",

@@ -79,3 +79,28 @@ describe("applyMigrations", () => {
     db.close();
   });
 });
+
+describe("upgrading cards to source-and-item ids", () => {
+  it("keeps an old card's arrival and receipts for its rebuilt card, so nothing is sent twice", async () => {
+    const db = new Database(":memory:");
+    applyMigrations(db, MIGRATIONS.slice(0, 2));
+    db.prepare(
+      `INSERT INTO cards (id, source, date, title, search_text, arrived_at, json)
+       VALUES ('28c3b4226e66', 'article-1.txt', NULL, 't', 't', '2024-01-01T00:00:00.000Z', '{}')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO received VALUES ('telegram', 'c1', '', '28c3b4226e66', 's1', '2024-01-02T00:00:00.000Z')`,
+    ).run();
+    applyMigrations(db);
+    const { createSqliteStore } = await import("../../src/store/index.js");
+    const { makeCard } = await import("../fixtures/cards.js");
+    const store = createSqliteStore(db);
+    const card = makeCard(1);
+    expect(await store.cards.upsert(card, new Date("2024-06-01T00:00:00.000Z"))).toBe("inserted");
+    const target = { platform: "telegram" as const, chatId: "c1", threadId: null };
+    expect(await store.received.has(target, card.id)).toBe(true);
+    const page = { arrivedSince: "2024-03-01T00:00:00.000Z", limit: 5, offset: 0 };
+    expect(await store.cards.unreceived({ ...target, chatId: "c2" }, page)).toEqual([]);
+    db.close();
+  });
+});

@@ -22,21 +22,35 @@ describe.each(implementations)("%s store", (_name, open) => {
   afterEach(async () => handle.close());
 
   describe("cards", () => {
-    it("keeps one card per source and replaces it when the article changes", async () => {
+    it("keeps one card per source item, its id and arrival kept when the text changes", async () => {
       expect(await store.cards.upsert(makeCard(1), at(0))).toBe("inserted");
       expect(await store.cards.upsert(makeCard(1), at(1))).toBe("unchanged");
-      const changed = makeCard(2, { source: "article-1.txt" });
+      const changed = makeCard(1, { summary: "A corrected summary.", contentHash: "0123456789ab" });
       expect(await store.cards.upsert(changed, at(2))).toBe("replaced");
       expect(await store.cards.count()).toBe(1);
-      expect(await store.cards.get(makeCard(1).id)).toBeUndefined();
       expect(await store.cards.get(changed.id)).toEqual(changed);
-      expect(await store.cards.sources()).toEqual([{ source: "article-1.txt", id: changed.id }]);
+      expect(await store.cards.items("dir:articles")).toEqual([
+        { key: "article-1.txt", id: changed.id },
+      ]);
+      // Arrival is the item's first: an edit does not make it news again.
+      const target = { platform: "telegram" as const, chatId: "c1", threadId: null };
+      const page = { arrivedSince: at(1).toISOString(), limit: 5, offset: 0 };
+      expect(await store.cards.unreceived(target, page)).toEqual([]);
     });
 
-    it("removes a card by its source", async () => {
+    it("never lets two sources' items collide", async () => {
       await store.cards.upsert(makeCard(1), at(0));
-      expect(await store.cards.removeBySource("article-1.txt")).toBe(true);
-      expect(await store.cards.removeBySource("article-1.txt")).toBe(false);
+      await store.cards.upsert(makeCard(2, { sourceId: "feed:x", key: "article-1.txt" }), at(0));
+      expect(await store.cards.count()).toBe(2);
+      expect(await store.cards.items("feed:x")).toEqual([
+        { key: "article-1.txt", id: makeCard(2).id },
+      ]);
+    });
+
+    it("removes a card by its source item", async () => {
+      await store.cards.upsert(makeCard(1), at(0));
+      expect(await store.cards.removeItem("dir:articles", "article-1.txt")).toBe(true);
+      expect(await store.cards.removeItem("dir:articles", "article-1.txt")).toBe(false);
       expect(await store.cards.count()).toBe(0);
     });
 

@@ -17,18 +17,31 @@ export function counterRandom(): (max: number) => number {
   return (max) => n++ % max;
 }
 
+/** A seeded PRNG (mulberry32): the same ids in every run, as varied as random ones. */
+export function seededRandom(seed = 1): (max: number) => number {
+  let state = seed >>> 0;
+  return (max) => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * max);
+  };
+}
+
 export interface StoreHandle {
   store: Store;
   close(): void;
 }
 
+/** Every embedded store, with deterministic subscription ids so a test sees the same ids every run. */
 export const implementations: Array<[string, () => StoreHandle]> = [
-  ["memory", () => ({ store: createMemoryStore(), close: () => {} })],
+  ["memory", () => ({ store: createMemoryStore({ random: seededRandom() }), close: () => {} })],
   [
     "sqlite",
     () => {
       const db = openDatabase(":memory:");
-      return { store: createSqliteStore(db), close: () => db.close() };
+      return { store: createSqliteStore(db, { random: seededRandom() }), close: () => db.close() };
     },
   ],
 ];

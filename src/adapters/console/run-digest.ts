@@ -1,4 +1,4 @@
-import { digestDirectory } from "../../digest/index.js";
+import { digestDirectory } from "../../pipeline/index.js";
 import { ansiStyle, plainStyle, renderDigestText } from "./render-text.js";
 
 export interface DigestCommandOptions {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { CARD_LIMITS, FactCard } from "../../model/index.js";
+import { CARD_LIMITS, CardDraft } from "../../model/index.js";
 import type { ParsedArticle } from "../ingest/parse-article.js";
 import { collapseWhitespace } from "../ingest/normalize-text.js";
 import { buildUnits, type Unit } from "./build-units.js";
@@ -22,7 +22,7 @@ const NEW_WORDS_UNDER_OWN_HEADLINE = 2;
 const SUMMARY_WINDOW = 3;
 
 export type BuildResult =
-  { ok: true; card: FactCard; units: Unit[] } | { ok: false; reason: string };
+  { ok: true; card: CardDraft; units: Unit[] } | { ok: false; reason: string };
 
 function standsAlone(candidate: FactText | null): string | null {
   return candidate && !candidate.needsPrevious ? candidate.text : null;
@@ -89,7 +89,7 @@ export function buildCard(source: string, article: ParsedArticle): BuildResult {
 
   const chosen = selectFacts({ units, scores, taken, faithful });
 
-  const card = FactCard.safeParse({
+  const card = CardDraft.safeParse({
     id: createHash("sha256").update(collapseWhitespace(article.text)).digest("hex").slice(0, 12),
     source,
     title,

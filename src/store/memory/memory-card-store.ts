@@ -13,51 +13,42 @@ interface Entry {
 /** Cards in a Map, sorted lazily; mirrors the SQLite ordering and matching rules. */
 export function createMemoryCardStore(received: Pick<SyncReceivedStore, "has">): SyncCardStore {
   const byId = new Map<string, Entry>();
-  const bySource = new Map<string, string>();
   let seq = 0;
   let sorted: Entry[] | undefined;
 
   const newest = (): Entry[] => (sorted ??= [...byId.values()].sort(compareNewest));
-  const remove = (id: string) => {
-    const entry = byId.get(id);
-    if (entry === undefined) return;
-    byId.delete(id);
-    bySource.delete(entry.card.source);
-    sorted = undefined;
-  };
 
   return {
     upsert(card, arrivedAt) {
-      const currentId = bySource.get(card.source);
-      const current = currentId === undefined ? undefined : byId.get(currentId);
-      if (current?.card.id === card.id && JSON.stringify(current.card) === JSON.stringify(card)) {
+      const current = byId.get(card.id);
+      if (current !== undefined && JSON.stringify(current.card) === JSON.stringify(card)) {
         return "unchanged";
       }
-      // Same text (same id) keeps its arrival: nothing new reached the reader.
-      const sameText = byId.get(card.id);
-      if (currentId !== undefined) remove(currentId);
-      if (sameText !== undefined) remove(card.id);
+      // A changed text keeps its card's arrival: the id is the item's, and readers had it already.
       byId.set(card.id, {
         card: structuredClone(card),
         date: card.date,
-        arrivedAt: sameText?.arrivedAt ?? arrivedAt.toISOString(),
-        seq: sameText?.seq ?? ++seq,
+        arrivedAt: current?.arrivedAt ?? arrivedAt.toISOString(),
+        seq: current?.seq ?? ++seq,
         text: cardSearchText(card),
       });
-      bySource.set(card.source, card.id);
       sorted = undefined;
-      return current !== undefined || sameText !== undefined ? "replaced" : "inserted";
+      return current !== undefined ? "replaced" : "inserted";
     },
-    removeBySource(source) {
-      const id = bySource.get(source);
-      if (id === undefined) return false;
-      remove(id);
-      return true;
+    removeItem(sourceId, key) {
+      for (const [id, entry] of byId) {
+        if (entry.card.sourceId !== sourceId || entry.card.key !== key) continue;
+        byId.delete(id);
+        sorted = undefined;
+        return true;
+      }
+      return false;
     },
-    sources: () =>
-      [...bySource.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([source, id]) => ({ source, id })),
+    items: (sourceId) =>
+      [...byId.values()]
+        .filter((e) => e.card.sourceId === sourceId)
+        .map((e) => ({ key: e.card.key, id: e.card.id }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
     count: () => byId.size,
     latest: ({ limit, offset }) =>
       newest()

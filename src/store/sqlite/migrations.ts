@@ -96,6 +96,30 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: "cards keyed by source and item",
+    // Cards are derived data: the next scan rebuilds them. cards_legacy lets a rebuilt card keep
+    // the arrival and the receipts of the card it replaces, so an upgrade sends nothing twice.
+    sql: `
+      CREATE TABLE cards_legacy AS SELECT source, id AS old_id, arrived_at FROM cards;
+      CREATE INDEX cards_legacy_source ON cards_legacy (source);
+      DROP TABLE cards;
+      CREATE TABLE cards (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        source_id TEXT NOT NULL,
+        item_key TEXT NOT NULL,
+        date TEXT,
+        title TEXT NOT NULL,
+        search_text TEXT NOT NULL,
+        arrived_at TEXT NOT NULL,
+        json TEXT NOT NULL,
+        UNIQUE (source_id, item_key)
+      );
+      CREATE INDEX cards_newest ON cards (date, arrived_at, seq);
+    `,
+  },
 ];
 
 /**

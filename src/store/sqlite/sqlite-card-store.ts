@@ -14,14 +14,18 @@ const toCard = (row: unknown): FactCard =>
 
 export function createSqliteCardStore(db: Database): SyncCardStore {
   const q = {
-    bySource: db.prepare("SELECT id, json FROM cards WHERE source = ?"),
-    byIdKeep: db.prepare("SELECT seq, arrived_at FROM cards WHERE id = ?"),
-    deleteFor: db.prepare("DELETE FROM cards WHERE source = ? OR id = ?"),
-    insert:
-      db.prepare(`INSERT INTO cards (seq, id, source, date, title, search_text, arrived_at, json)
-      VALUES (@seq, @id, @source, @date, @title, @searchText, @arrivedAt, @json)`),
-    removeBySource: db.prepare("DELETE FROM cards WHERE source = ?"),
-    sources: db.prepare("SELECT source, id FROM cards ORDER BY source"),
+    current: db.prepare("SELECT id, json, seq, arrived_at FROM cards WHERE id = ?"),
+    legacy: db.prepare("SELECT old_id, arrived_at FROM cards_legacy WHERE source = ? LIMIT 1"),
+    dropLegacy: db.prepare("DELETE FROM cards_legacy WHERE old_id = ?"),
+    moveReceipts: db.prepare("UPDATE OR IGNORE received SET card_id = ? WHERE card_id = ?"),
+    deleteId: db.prepare("DELETE FROM cards WHERE id = ?"),
+    insert: db.prepare(`INSERT INTO cards (seq, id, source_id, item_key, date, title, search_text,
+      arrived_at, json) VALUES (@seq, @id, @sourceId, @key, @date, @title, @searchText, @arrivedAt,
+      @json)`),
+    removeItem: db.prepare("DELETE FROM cards WHERE source_id = ? AND item_key = ?"),
+    items: db.prepare(
+      "SELECT item_key AS key, id FROM cards WHERE source_id = ? ORDER BY item_key",
+    ),
     count: db.prepare("SELECT COUNT(*) AS n FROM cards"),
     latest: db.prepare(`SELECT ${COLUMNS} FROM cards ${NEWEST} LIMIT ? OFFSET ?`),
     exact: db.prepare(`SELECT ${COLUMNS} FROM cards WHERE id = ?`),
@@ -48,28 +52,38 @@ export function createSqliteCardStore(db: Database): SyncCardStore {
 
   const upsert = db.transaction((card: FactCard, arrivedAt: Date) => {
     const json = JSON.stringify(card);
-    const current = q.bySource.get(card.source) as { id: string; json: string } | undefined;
-    if (current?.id === card.id && current.json === json) return "unchanged" as const;
-    // Same text (same id) keeps its arrival: nothing new reached the reader.
-    const sameText = q.byIdKeep.get(card.id) as { seq: number; arrived_at: string } | undefined;
-    q.deleteFor.run(card.source, card.id);
+    const current = q.current.get(card.id) as
+      { id: string; json: string; seq: number; arrived_at: string } | undefined;
+    if (current?.json === json) return "unchanged" as const;
+    // A changed text keeps its card's arrival: the id is the item's, and readers had it already.
+    let arrived = current?.arrived_at;
+    if (current === undefined) {
+      const legacy = q.legacy.get(card.key) as { old_id: string; arrived_at: string } | undefined;
+      if (legacy !== undefined) {
+        arrived = legacy.arrived_at;
+        q.moveReceipts.run(card.id, legacy.old_id);
+        q.dropLegacy.run(legacy.old_id);
+      }
+    }
+    q.deleteId.run(card.id);
     q.insert.run({
-      seq: sameText?.seq ?? null,
+      seq: current?.seq ?? null,
       id: card.id,
-      source: card.source,
+      sourceId: card.sourceId,
+      key: card.key,
       date: card.date,
       title: card.title,
       searchText: cardSearchText(card),
-      arrivedAt: sameText?.arrived_at ?? arrivedAt.toISOString(),
+      arrivedAt: arrived ?? arrivedAt.toISOString(),
       json,
     });
-    return current !== undefined || sameText !== undefined ? "replaced" : "inserted";
+    return current !== undefined ? "replaced" : "inserted";
   });
 
   return {
     upsert: (card, arrivedAt) => upsert(card, arrivedAt),
-    removeBySource: (source) => q.removeBySource.run(source).changes > 0,
-    sources: () => q.sources.all() as Array<{ source: string; id: string }>,
+    removeItem: (sourceId, key) => q.removeItem.run(sourceId, key).changes > 0,
+    items: (sourceId) => q.items.all(sourceId) as Array<{ key: string; id: string }>,
     count: () => (q.count.get() as { n: number }).n,
     latest: ({ limit, offset }) => q.latest.all(limit, offset).map(toCard),
     get(idOrPrefix) {

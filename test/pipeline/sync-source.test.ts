@@ -2,11 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createArticleSync } from "../../src/pipeline/index.js";
 import {
-  createArticleSync,
   createDirectorySource,
+  directorySourceId,
+  fileArticle,
   type ArticleSource,
-} from "../../src/digest/index.js";
+} from "../../src/sources/index.js";
 import { ArticleError } from "../../src/lib/errors.js";
 import { fixedClock } from "../../src/lib/clock.js";
 import { silentLogger } from "../../src/lib/logger.js";
@@ -62,7 +64,9 @@ describe("article sync", () => {
     expect(report.skipped).toEqual([
       { file: "bad.txt", reason: "binary file (contains NUL bytes)" },
     ]);
-    expect((await store.cards.sources()).map((s) => s.source)).toEqual(["good.txt"]);
+    expect((await store.cards.items(directorySourceId(dir))).map((s) => s.key)).toEqual([
+      "good.txt",
+    ]);
   });
 
   it("picks up a file dropped into the folder while running, without a restart", async () => {
@@ -78,13 +82,15 @@ describe("article sync", () => {
   it("takes articles from any source, not only a folder (the seam for feeds)", async () => {
     const store = createMemoryStore();
     const feed: ArticleSource = {
+      id: "feed:test",
+      removesGoneItems: false,
       list: async () => [
         { key: "feed:1", signature: "v1" },
         { key: "feed:2", signature: "v1" },
       ],
       read: async (key) =>
         key === "feed:1"
-          ? { ok: true, article: { source: key, text: SEED } }
+          ? { ok: true, article: fileArticle("feed:test", { source: key, text: SEED }) }
           : { ok: false, error: new ArticleError(key, "feed item has no body") },
     };
     const sync = createArticleSync({
@@ -100,6 +106,6 @@ describe("article sync", () => {
       removed: 0,
       skipped: [{ file: "feed:2", reason: "feed item has no body" }],
     });
-    expect((await store.cards.sources()).map((s) => s.source)).toEqual(["feed:1"]);
+    expect((await store.cards.items("feed:test")).map((s) => s.key)).toEqual(["feed:1"]);
   });
 });

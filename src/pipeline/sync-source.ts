@@ -1,14 +1,14 @@
-import type { FactCard } from "../../model/index.js";
-import type { Clock } from "../../lib/clock.js";
-import type { Logger } from "../../lib/logger.js";
-import { digestArticle } from "../digest-article.js";
-import type { ArticleSource } from "./article-source.js";
+import type { FactCard } from "../model/index.js";
+import type { Clock } from "../lib/clock.js";
+import type { Logger } from "../lib/logger.js";
+import { cardForArticle } from "./card-for-article.js";
+import type { ArticleSource } from "../sources/directory/directory-source.js";
 
 /** Where cards go; the card store satisfies it. */
 export interface CardSink {
   upsert(card: FactCard, arrivedAt: Date): Promise<"inserted" | "replaced" | "unchanged">;
-  removeBySource(source: string): Promise<boolean>;
-  sources(): Promise<Array<{ source: string; id: string }>>;
+  removeItem(sourceId: string, key: string): Promise<boolean>;
+  items(sourceId: string): Promise<Array<{ key: string; id: string }>>;
 }
 
 export interface ScanReport {
@@ -49,7 +49,7 @@ export function createArticleSync(deps: {
       if (seen.get(name) === signature) continue;
       seen.set(name, signature);
       const read = await deps.source.read(name);
-      const result = read.ok ? digestArticle(read.article) : read;
+      const result = read.ok ? cardForArticle(read.article) : read;
       if (!result.ok) {
         report.skipped.push({ file: name, reason: result.error.reason });
         deps.logger.warn({ file: name, reason: result.error.reason }, "article skipped");
@@ -59,10 +59,13 @@ export function createArticleSync(deps: {
       if (outcome === "inserted") report.added++;
       if (outcome === "replaced") report.replaced++;
     }
-    for (const { source } of await deps.cards.sources()) {
-      if (present.has(source)) continue;
-      seen.delete(source);
-      if (await deps.cards.removeBySource(source)) report.removed++;
+    // A folder's deleted file drops its card; a feed's items age out by retention instead.
+    if (deps.source.removesGoneItems) {
+      for (const { key } of await deps.cards.items(deps.source.id)) {
+        if (present.has(key)) continue;
+        seen.delete(key);
+        if (await deps.cards.removeItem(deps.source.id, key)) report.removed++;
+      }
     }
     if (report.added || report.replaced || report.removed)
       deps.logger.info(report, "articles synced");

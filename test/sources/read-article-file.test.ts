@@ -10,7 +10,8 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { digestDirectory, readArticleFile } from "../../src/digest/index.js";
+import { digestDirectory } from "../../src/pipeline/index.js";
+import { readArticleFile } from "../../src/sources/index.js";
 
 const GOOD =
   "Parks plan passes\n\nThe city council approved 12 new parks on Monday.\nIt will spend $4 million on them.\nWork starts in May.\n";

@@ -1,7 +1,7 @@
 import type { FactCard } from "../model/index.js";
 import type { ArticleError } from "../lib/errors.js";
-import { digestArticle } from "./digest-article.js";
-import { readArticleDir } from "./ingest/read-article-dir.js";
+import { directorySourceId, fileArticle, readArticleDir } from "../sources/index.js";
+import { cardForArticle } from "./card-for-article.js";
 
 export interface DirectoryDigest {
   cards: FactCard[];
@@ -14,10 +14,11 @@ export async function digestDirectory(
   options: { maxBytes: number; onProgress?: (done: number, total: number) => void },
 ): Promise<DirectoryDigest> {
   const results = await readArticleDir(dir, options.maxBytes);
+  const sourceId = directorySourceId(dir);
   const cards: FactCard[] = [];
   const errors: ArticleError[] = [];
   results.forEach((read, i) => {
-    const result = read.ok ? digestArticle(read.article) : read;
+    const result = read.ok ? cardForArticle(fileArticle(sourceId, read.article)) : read;
     if (result.ok) cards.push(result.card);
     else errors.push(result.error);
     options.onProgress?.(i + 1, results.length);

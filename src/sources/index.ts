@@ -1,0 +1,14 @@
+export {
+  createDirectorySource,
+  directorySourceId,
+  fileArticle,
+  type ArticleEntry,
+  type ArticleSource,
+  type SourceRead,
+} from "./directory/directory-source.js";
+export {
+  readArticleFile,
+  type RawArticle,
+  type ReadResult,
+} from "./directory/read-article-file.js";
+export { readArticleDir, listArticleFiles } from "./directory/read-article-dir.js";
