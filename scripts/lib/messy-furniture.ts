@@ -20,10 +20,16 @@ export const FURNITURE: ReadonlyArray<{ name: string; re: RegExp }> = [
   { name: "caption", re: /\((?:photo|image|picture)\b[^)]*\)|^(?:photo|image):/i },
   { name: "byline", re: /^(?:By|BY)\s+\p{Lu}/u },
   { name: "wire credit", re: /\b(?:reporting|editing) by\b/i },
-  { name: "related", re: /^(?:read more|related|most read|most popular|you might also like)\b/i },
+  {
+    name: "related",
+    re: /^(?:read more|related|most read|most popular)\b|\byou might also like\b/i,
+  },
   { name: "correction", re: /\b(?:correction\b|an earlier version of this article|was amended)/i },
   { name: "wire tag", re: /\((?:reuters|ap|afp)\)|\/prnewswire\/|\(business wire\)/i },
-  { name: "dateline", re: /^\p{Lu}{3,}[\p{Lu} ,.]*\s[–—-]{1,2}\s/u },
+  {
+    name: "dateline",
+    re: /^\p{Lu}{3,}[\p{Lu} .'’-]*(?:,\s[\p{L}. ]+)?(?:\s\([^)]{2,20}\))?\s*[–—-]{1,2}\s/u,
+  },
   { name: "time stamp", re: /^\d{1,2}:\d{2}\b/ },
 ];
 

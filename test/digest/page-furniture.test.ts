@@ -115,6 +115,42 @@ describe("page furniture", () => {
     );
   });
 
+  it("drops the teasers under a related-links heading and press-release contact and profile blocks", () => {
+    const text = [
+      "Port of Gdansk handles record 86 million tonnes of cargo",
+      "",
+      STORY,
+      "",
+      "Related stories",
+      "Baltic ports compete for Ukrainian grain",
+      "Poland's economy grew 2.9% in 2024",
+      "You might also like",
+      "",
+      "About Brightwell Foods",
+      "Brightwell Foods was founded in 2016 and employs 1,100 people in the UK.",
+      "",
+      "For more information, please contact:",
+      "Communications Office, City of Halden",
+      "press@halden.example",
+    ].join("\n");
+    expect(JSON.stringify(parseArticle(text).blocks)).not.toMatch(
+      /Baltic ports|2\.9%|also like|founded in 2016|Communications Office/,
+    );
+  });
+
+  it("keeps the article text after a related-links box in the middle of a page", () => {
+    const text = [
+      "Port of Gdansk handles record 86 million tonnes of cargo",
+      "",
+      "Read more",
+      "Baltic ports compete for Ukrainian grain",
+      "The port authority expects to invest 1.8 billion zlotys in new quays and rail links by 2030, its chief executive said.",
+      "",
+      STORY,
+    ].join("\n");
+    expect(JSON.stringify(parseArticle(text).blocks)).toContain("1.8 billion zlotys");
+  });
+
   it("keeps a correction note out of the card", () => {
     const text = [
       "Correction: An earlier version of this article misstated the number of homes to be built. It is 2,400, not 4,200.",

@@ -22,4 +22,11 @@ describe("the speaker of a quote is the person, not their institution", () => {
     );
     expect(quote?.speaker).toBe("Dr Valeria Quiroga");
   });
+
+  it("keeps an abbreviated honorific with the name", () => {
+    const quote = attributeQuote(
+      `"These results give us confidence to move into late-stage development," said Chief Medical Officer Dr. Ines Halvorsen.`,
+    );
+    expect(quote?.speaker).toBe("Dr. Ines Halvorsen");
+  });
 });

@@ -3,6 +3,7 @@ import { findDateline } from "./find-dateline.js";
 import { findMasthead } from "./find-masthead.js";
 import { isNoiseLine } from "./is-noise-line.js";
 import { dropHeadings } from "./drop-headings.js";
+import { dropLinkBlocks } from "./drop-link-blocks.js";
 import { BULLET, TERMINAL } from "./line-shapes.js";
 import { normalizeText } from "./normalize-text.js";
 
@@ -83,6 +84,7 @@ export function parseArticle(raw: string): ParsedArticle {
     }
     return line;
   });
+  dropLinkBlocks(rawLines, lines);
   for (const i of findMasthead(lines, (l) => looksLikeHeadline(l, true))) lines[i] = null;
   const contentIdx = lines.flatMap((l, i) => (l !== null && l.trim() !== "" ? [i] : []));
   // A date stamp opening the first content line ("date 2023-12-27 ASTANA – ...") is metadata too.

@@ -19,7 +19,7 @@ const SPEAKER_THEN_QUOTE = new RegExp(
 /** A sentence that is all quote: one sentence of a quoted paragraph (the closing mark may come later). */
 const BARE_QUOTE = /^["“]([^"“”]{12,}?)["”]?$/u;
 /** Titles that belong to a name ("Sir John Bourn", "Mr Balls"). */
-const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|President|Judge)$/;
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|President|Judge)\.?$/;
 const PRONOUN_SPEAKER = /^(?:he|she|they|it|we|i)$/i;
 
 export interface AttributedQuote {
