@@ -1,5 +1,6 @@
 import type { FactCard } from "../../src/digest/index.js";
 import { findNumbers, numberKey } from "../../src/digest/summarize/numbers.js";
+import { cardViolations } from "./evaluate-article.js";
 import { factRecall } from "./fact-recall.js";
 import { furnitureIn } from "./messy-furniture.js";
 import type { GoldArticle } from "./messy-gold.js";
@@ -61,6 +62,8 @@ export interface CardCheck {
   dateOk: boolean | null;
   placeOk: boolean | null;
   titleEllipsis: boolean;
+  /** An unsupported number or a fact sentence not verbatim in the article; empty when faithful. */
+  violations: string[];
 }
 
 /** Checks one card against its gold and the card-level guarantees. */
@@ -96,5 +99,6 @@ export function checkCard(
         ? null
         : (card?.place?.toLowerCase() ?? null) === (gold.place?.toLowerCase() ?? null),
     titleEllipsis: card?.title.endsWith("…") ?? false,
+    violations: card ? cardViolations(card, article.text) : [],
   };
 }

@@ -14,6 +14,7 @@ export interface MessyFigures {
   dates: [ok: number, of: number];
   places: [ok: number, of: number];
   titleEllipses: number;
+  unfaithful: number;
 }
 
 function tally(checks: readonly CardCheck[], pick: (c: CardCheck) => boolean | null) {
@@ -36,6 +37,7 @@ export function aggregateChecks(checks: readonly CardCheck[]): MessyFigures {
     dates: tally(checks, (c) => c.dateOk),
     places: tally(checks, (c) => c.placeOk),
     titleEllipses: checks.filter((c) => c.titleEllipsis).length,
+    unfaithful: checks.filter((c) => c.violations.length > 0).length,
   };
 }
 
@@ -56,6 +58,7 @@ export function renderMessyTable(
     ["headlines ending in …", (f) => String(f.titleEllipses)],
     ["date accuracy", (f) => share(f.dates)],
     ["place accuracy", (f) => share(f.places)],
+    ["unfaithful cards", (f) => String(f.unfaithful)],
   ];
   return markdownTable(
     ["metric", ...sets.map((s) => s.label)],
@@ -77,6 +80,7 @@ export function renderProblems(checks: readonly CardCheck[]): string {
     for (const f of c.furniture) issues.push(`furniture ${f}`);
     if (c.titleOk === false || c.titleEllipsis) issues.push(`title "${c.card?.title ?? ""}"`);
     if (c.dateOk === false) issues.push(`date ${c.card?.date ?? "null"}`);
+    for (const v of c.violations) issues.push(`unfaithful: ${v}`);
     if (c.placeOk === false) issues.push(`place ${c.card?.place ?? "null"}`);
     if (issues.length) lines.push(`- ${c.id}: ${issues.join("; ")}`);
   }

@@ -5,6 +5,7 @@ const LINKS_HEADING =
 const BOILERPLATE_HEADING =
   /^(?:(?:(?:media|press|investor) )?(?:contacts?|enquiries|inquiries)|for (?:more|further) information\b.{0,60}|about the author|forward[- ]looking statements?|safe harbou?r statement)\s*:?$/i;
 const ABOUT_COMPANY = /^About \p{Lu}[\p{L}\p{N}&.,'’ -]{1,60}$/u;
+const MAX_HEADING_CHARS = 80;
 /** A line this long, or a finished sentence this wordy, is article text again. */
 const PROSE_CHARS = 150;
 const PROSE_WORDS = 12;
@@ -25,6 +26,7 @@ function isProse(line: string): boolean {
 export function dropLinkBlocks(raw: readonly string[], lines: Array<string | null>): void {
   for (let i = 0; i < raw.length; i++) {
     const heading = raw[i]!.trim();
+    if (heading.length > MAX_HEADING_CHARS) continue;
     const links = LINKS_HEADING.test(heading);
     if (!links && !BOILERPLATE_HEADING.test(heading) && !ABOUT_COMPANY.test(heading)) continue;
     let j = i + 1;

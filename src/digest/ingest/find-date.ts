@@ -104,6 +104,7 @@ function stampSegment(segment: string): DateStamp | null {
  * "By Marta Ruiz | 2025-06-14T09:30:00Z" (short labels may stand beside it, split by "|" or "·").
  */
 export function parseDateStamp(line: string): DateStamp | null {
+  if (!YEAR.test(line)) return null;
   const segments = line.trim().split(/\s+[|·•]\s+/);
   let stamp: DateStamp | null = null;
   for (const segment of segments) {
