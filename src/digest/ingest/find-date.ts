@@ -17,7 +17,8 @@ const MONTH =
 
 /** Each pattern yields [year, month, day] from its match. */
 const PATTERNS: Array<{ re: RegExp; ymd: (m: RegExpExecArray) => [string, string, string] }> = [
-  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, ymd: (m) => [m[1]!, m[2]!, m[3]!] },
+  // "2025-06-14" and the date of an ISO stamp "2025-06-14T09:30:00Z".
+  { re: /\b(\d{4})-(\d{2})-(\d{2})(?:\b|(?=T\d))/g, ymd: (m) => [m[1]!, m[2]!, m[3]!] },
   {
     re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, "gi"),
     ymd: (m) => [m[3]!, m[1]!, m[2]!],
@@ -68,13 +69,53 @@ export function findDates(text: string): FoundDate[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** A line that is nothing but a date (optionally labelled "date", "published", "updated"). */
+/** "Published", "Updated 6:48 PM GMT+3,", "Tuesday,": what may stand before the date of a stamp. */
+const STAMP_LABEL =
+  /^(?:(?:first )?published|(?:last )?updated|(?:last )?modified|posted|date)(?: on| at)?\s*:?\s*/i;
+const UPDATE_LABEL = /^(?:last |updated|modified)/i;
+const CLOCK = String.raw`\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?`;
+const LEADING_CLOCK = new RegExp(`^${CLOCK}\\s*,?\\s*`, "i");
+const WEEKDAY = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*/i;
+/** What may follow the date: a clock time, an ISO time ("T09:30:00Z"), nothing else. */
+const TRAILING_TIME = new RegExp(
+  `^(?:[\\s,|·•–—-]*(?:at\\s+)?${CLOCK}|T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?[\\s.]*$`,
+  "i",
+);
+/** A short label beside a date stamp: a section ("Health"), a byline ("By Marta Ruiz"). */
+const STAMP_SIDE_LABEL = /^[^.!?:;,\d]{1,40}$/;
+
+export interface DateStamp {
+  iso: string;
+  /** Labelled "Updated …": the first publication date wins over it. */
+  updated: boolean;
+}
+
+function stampSegment(segment: string): DateStamp | null {
+  const label = STAMP_LABEL.exec(segment)?.[0] ?? "";
+  const rest = segment.slice(label.length).replace(LEADING_CLOCK, "").replace(WEEKDAY, "");
+  const [first] = findDates(rest);
+  if (!first || first.index !== 0 || !TRAILING_TIME.test(rest.slice(first.length))) return null;
+  return { iso: first.iso, updated: UPDATE_LABEL.test(label) };
+}
+
+/**
+ * A line that is a date stamp and nothing else: "Published 26 February 2025, 21:14",
+ * "Updated 6:48 PM GMT+3, April 29, 2025", "Health | Tuesday, 12 August 2025.",
+ * "By Marta Ruiz | 2025-06-14T09:30:00Z" (short labels may stand beside it, split by "|" or "·").
+ */
+export function parseDateStamp(line: string): DateStamp | null {
+  if (!YEAR.test(line)) return null;
+  const segments = line.trim().split(/\s+[|·•]\s+/);
+  let stamp: DateStamp | null = null;
+  for (const segment of segments) {
+    const found: DateStamp | null = stamp ? null : stampSegment(segment);
+    if (found) stamp = found;
+    else if (segments.length === 1 || !STAMP_SIDE_LABEL.test(segment)) return null;
+  }
+  return stamp;
+}
+
+/** A line that is nothing but a date stamp: its date. */
 export function parseDateLine(line: string): string | null {
-  const trimmed = line.trim().replace(/^(?:date|published|updated|posted)(?: on)?:?\s*/i, "");
-  const [first] = findDates(trimmed);
-  if (!first || first.index !== 0) return null;
-  const rest = trimmed
-    .slice(first.length)
-    .replace(/^[\s,|·•–—-]*(?:\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?)?\s*(?:[A-Z]{2,4})?\s*$/, "");
-  return rest === "" ? first.iso : null;
+  return parseDateStamp(line)?.iso ?? null;
 }

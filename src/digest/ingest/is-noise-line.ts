@@ -29,12 +29,53 @@ const NOISE_PATTERNS: RegExp[] = [
   /^\s*(?:key points|key facts|main points|in brief|in short|at a glance|highlights|summary|tl;?dr|what we know(?: so far)?|the big picture|breaking(?: news)?|exclusive|analysis|opinion|live|explainer|fact check|watch|listen)\s*:?\s*$/i,
   // Navigation and breadcrumbs: "Home | News | Sport | Weather", "World › Asia › Kazakhstan".
   /^\s*[^|·•›»>.!?]{1,25}(?:\s[|·•›»>]\s[^|·•›»>.!?]{1,25}){2,}\s*$/u,
+  // Page chrome: "Skip to main content", cookie banners, sign-in prompts, newsletter boxes.
+  /^\s*(?:skip to|jump to)\s(?:main\s)?(?:content|navigation|main|article)\b.{0,20}$/i,
+  /\b(?:we use|this (?:site|website) uses|our use of|accept(?: all)?|reject(?: all)?|manage)\scookies\b|\bcookie (?:policy|settings|preferences)\b/i,
+  /^\s*(?:sign in|log in|register|create an account)\b.{0,40}$/i,
+  /\b(?:in your inbox|sign up\.?)\s*$/i,
+  /^\s*comments?\s*\(\d+\)\s*$/i,
+  // Press-release and wire furniture: "FOR IMMEDIATE RELEASE", contacts, sign-offs, credits.
+  /^\s*(?:for immediate release|media contacts?|press contacts?|contacts?|investors?|for more information\b.{0,60}):?\s*$/i,
+  /^\s*(?:source|ends|-?30-|#{3})\b[^.]{0,60}$|^\s*[#*_=~-]{3,}\s*$/i,
+  /\S+@\S+\.\w{2,}\b.{0,80}$/,
+  /^\s*\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b.{0,160}$/i,
+  /\b(?:contributed to this report|trust principles)\.?\)?\s*$/i,
+  /^\s*[a-z]{2,5}(?:\/[a-z]{2,5})+\s*$/,
+  // A caption's credit at the end of the line: "… Baltic Hub terminal. Photo: Marek Nowak".
+  /\b(?:[Pp]hoto|[Ii]mage|[Pp]icture)(?:graph)?\s*:\s*\p{Lu}[\p{L}.'’ -]{1,40}$/u,
+  // Correction notes: the correction belongs to the editors' record, not to the facts.
+  /^\s*(?:correction|clarification|editor['’]s note)\b[^:.]{0,40}:|\ban earlier version of this (?:article|story|report)\b|^\s*this (?:article|story) (?:was|has been) (?:amended|corrected|updated)\b/i,
 ];
+
+/** Words of menus, account links, share bars and footers: a line of nothing else is chrome. */
+const CHROME_WORDS = new Set(
+  (
+    "home news sport sports business health opinion politics world culture science tech technology " +
+    "entertainment lifestyle travel weather video videos local obituaries environment arts money " +
+    "markets what's on podcasts newsletters newsletter live more latest most read popular menu search " +
+    "sign log in out subscribe register account my share email print close skip to main content " +
+    "navigation accept reject all cookies manage preferences settings about us careers advertise " +
+    "privacy terms contact conditions and of policy help sitemap comments follow the facebook " +
+    "twitter x whatsapp linkedin telegram instagram youtube copy link uk us europe africa asia"
+  ).split(" "),
+);
+const CHROME_LINE_CHARS = 100;
+
+function isChromeLine(line: string): boolean {
+  if (line.length > CHROME_LINE_CHARS || /\d/.test(line)) return false;
+  const words = line
+    .toLowerCase()
+    .replace(/[.|·•›»,]/g, " ")
+    .trim()
+    .split(/\s+/);
+  return words.every((w) => CHROME_WORDS.has(w.replace(/’/g, "'")));
+}
 
 /** Page furniture is short; a longer line is a paragraph, whatever it ends with. */
 const MAX_NOISE_CHARS = 240;
 
 export function isNoiseLine(line: string): boolean {
   if (line.trim() === "" || line.length > MAX_NOISE_CHARS) return false;
-  return NOISE_PATTERNS.some((re) => re.test(line));
+  return isChromeLine(line) || NOISE_PATTERNS.some((re) => re.test(line));
 }

@@ -1,7 +1,9 @@
-import { findDates, parseDateLine } from "./find-date.js";
+import { findDates, parseDateStamp } from "./find-date.js";
 import { findDateline } from "./find-dateline.js";
+import { findMasthead } from "./find-masthead.js";
 import { isNoiseLine } from "./is-noise-line.js";
 import { dropHeadings } from "./drop-headings.js";
+import { dropLinkBlocks } from "./drop-link-blocks.js";
 import { BULLET, TERMINAL } from "./line-shapes.js";
 import { normalizeText } from "./normalize-text.js";
 
@@ -68,17 +70,22 @@ function isSentenceItem(item: string): boolean {
 export function parseArticle(raw: string): ParsedArticle {
   const text = normalizeText(raw);
   let metaDate: string | null = null;
+  let updatedDate: string | null = null;
   const rawLines = text.split("\n");
   const lines: Array<string | null> = rawLines.map((line) => {
     if (isNoiseLine(line)) return null;
     // Only a short line can be nothing but a date; skipping long ones keeps parsing linear and cheap.
-    const dateOnly = line.length <= 60 ? parseDateLine(line) : null;
-    if (dateOnly) {
-      metaDate ??= dateOnly;
+    const stamp = line.length <= 80 ? parseDateStamp(line) : null;
+    if (stamp) {
+      // The first publication is the article's date; an "Updated" stamp only stands in for it.
+      if (stamp.updated) updatedDate ??= stamp.iso;
+      else metaDate ??= stamp.iso;
       return null;
     }
     return line;
   });
+  dropLinkBlocks(rawLines, lines);
+  for (const i of findMasthead(lines, (l) => looksLikeHeadline(l, true))) lines[i] = null;
   const contentIdx = lines.flatMap((l, i) => (l !== null && l.trim() !== "" ? [i] : []));
   // A date stamp opening the first content line ("date 2023-12-27 ASTANA – ...") is metadata too.
   const firstIdx = contentIdx[0];
@@ -159,13 +166,15 @@ export function parseArticle(raw: string): ParsedArticle {
   });
 
   let place: string | null = null;
-  const lead = blocks.find((b): b is ProseBlock => b.kind === "prose" && !b.bullet);
-  if (lead) {
+  let datelineDate: string | null = null;
+  // The dateline opens the lead, or the first paragraph after a standfirst.
+  const leads = blocks.filter((b): b is ProseBlock => b.kind === "prose" && !b.bullet).slice(0, 3);
+  for (const lead of leads) {
     const dateline = findDateline(lead.text);
-    if (dateline) {
-      place = dateline.place;
-      lead.text = lead.text.slice(dateline.length);
-    }
+    if (!dateline) continue;
+    [place, datelineDate] = [dateline.place, dateline.date];
+    lead.text = lead.text.slice(dateline.length);
+    break;
   }
 
   // Without a date line, a date in the opening or closing paragraph is the article's ("…, the
@@ -173,6 +182,8 @@ export function parseArticle(raw: string): ParsedArticle {
   const edges = [blocks[0], blocks[blocks.length - 1]].filter((b) => b !== undefined);
   const date =
     metaDate ??
+    datelineDate ??
+    updatedDate ??
     findDates(edges.map((b) => (b.kind === "prose" ? b.text : b.source)).join("\n"))[0]?.iso ??
     null;
   return { title, date, place, blocks, text };

@@ -19,7 +19,7 @@ const SPEAKER_THEN_QUOTE = new RegExp(
 /** A sentence that is all quote: one sentence of a quoted paragraph (the closing mark may come later). */
 const BARE_QUOTE = /^["“]([^"“”]{12,}?)["”]?$/u;
 /** Titles that belong to a name ("Sir John Bourn", "Mr Balls"). */
-const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|President|Judge)$/;
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|President|Judge)\.?$/;
 const PRONOUN_SPEAKER = /^(?:he|she|they|it|we|i)$/i;
 
 export interface AttributedQuote {
@@ -37,8 +37,10 @@ export interface AttributedQuote {
 export function speakerName(phrase: string): string | null {
   const words = phrase
     .replace(/^(?:the|a|an)\s+/i, "")
-    // "Zara Hyde Peters of UK Athletics": the organisation is not the speaker's name.
-    .replace(/\s(?:of|at|from|for|with|in)\s\p{Lu}.*$/u, "")
+    // "the University of Geneva's Léa Dubois": the organisation owning the name is not the name,
+    .replace(/^.*\p{L}['’]s\s+(?=\p{Lu})/u, "")
+    // nor is it in "Zara Hyde Peters of UK Athletics", "Léa Dubois of the University of Geneva".
+    .replace(/\s(?:of|at|from|for|with|in)\s(?:the\s)?\p{Lu}.*$/u, "")
     .trim()
     .split(/\s+/);
   if (words.length === 1 && PRONOUN_SPEAKER.test(words[0]!)) return null;
