@@ -1,0 +1,7 @@
+export { parseFeed, type ParseFeedResult } from "./parse-feed.js";
+export { FeedItem, ParsedFeed } from "./feed-item.js";
+export { FeedError, type FeedErrorCode } from "./feed-error.js";
+export { feedItemToArticle } from "./feed-item-to-article.js";
+export { findFeedLinks } from "./find-feed-links.js";
+export { sniffFeed } from "./sniff-feed.js";
+export { htmlToText } from "./html-to-text.js";
