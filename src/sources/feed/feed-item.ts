@@ -26,7 +26,7 @@ export const FeedItem = z.object({
 export type FeedItem = z.infer<typeof FeedItem>;
 
 export const ParsedFeed = z.object({
-  /** The URL the feed was fetched from (the base for relative links). */
+  /** The feed's URL: where it was read from, or the subscribed URL when the fetcher followed redirects. */
   url: z.string(),
   title: z.string().nullable(),
   /** The site's home page, absolute, or null. */

@@ -7,3 +7,4 @@ export { createStaticLookup } from "./static-lookup.js";
 export { decodeText, sniffCharset } from "./decode-text.js";
 export { parseRetryAfter } from "./retry-after.js";
 export { HTTP_DEFAULTS } from "./http-defaults.js";
+export { createHostLimiter, type HostLimiter, type HostLimiterOptions } from "./host-limiter.js";
