@@ -5,9 +5,11 @@ import { createHostLimiter } from "../../src/sources/index.js";
 /** A clock that only moves when the limiter sleeps, so spacing is checked without real time. */
 function fakeTime() {
   const clock = fixedClock("2025-06-11T00:00:00Z");
+  // Time jumps to the sleep's end on the next macrotask, after the work already queued has run.
   const sleep = async (ms: number) => {
-    await Promise.resolve();
-    clock.set(new Date(clock.now().getTime() + ms));
+    const until = clock.now().getTime() + ms;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (clock.now().getTime() < until) clock.set(new Date(until));
   };
   return { clock, sleep, at: () => clock.now().getTime() - Date.parse("2025-06-11T00:00:00Z") };
 }
@@ -31,6 +33,45 @@ describe("createHostLimiter", () => {
       [1, 2, 3, 4].map(() => limiter.run("a.test", async () => void starts.push(time.at()))),
     );
     expect(starts).toEqual([0, 1000, 2000, 3000]);
+  });
+
+  it("also waits the interval after a slow request finishes", async () => {
+    const time = fakeTime();
+    const limiter = createHostLimiter({
+      clock: time.clock,
+      sleep: time.sleep,
+      perHostConcurrency: 1,
+      perHostIntervalMs: 1000,
+    });
+    const starts: number[] = [];
+    await Promise.all(
+      [2500, 0].map((takes) =>
+        limiter.run("a.test", async () => {
+          starts.push(time.at());
+          await time.sleep(takes);
+        }),
+      ),
+    );
+    expect(starts).toEqual([0, 3500]);
+  });
+
+  it("lets a second request overlap a slow first one, an interval after its start", async () => {
+    const time = fakeTime();
+    const limiter = createHostLimiter({
+      clock: time.clock,
+      sleep: time.sleep,
+      perHostIntervalMs: 1000,
+    });
+    const starts: number[] = [];
+    const gate = deferred();
+    const slow = limiter.run("a.test", async () => {
+      starts.push(time.at());
+      await gate.promise;
+    });
+    await limiter.run("a.test", async () => void starts.push(time.at()));
+    gate.resolve();
+    await slow;
+    expect(starts).toEqual([0, 1000]);
   });
 
   it("does not make one host wait for another", async () => {

@@ -24,7 +24,8 @@ export function freshFor(
     { status: 200, headers: responseHeaders },
     { shared: false },
   );
-  return clamp(policy.timeToLive(), bounds);
+  // Whole seconds, as the headers give them; the library's own clock ticks between its calls.
+  return clamp(Math.ceil(policy.timeToLive() / 1000) * 1000, bounds);
 }
 
 /** Exponential backoff with equal jitter: half the step fixed, half random; never past pollMax. */

@@ -2,7 +2,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import type { Clock } from "../../lib/clock.js";
 
 export interface HostLimiter {
-  /** Runs `task` when `host` has a free slot and its last request started long enough ago. */
+  /** Runs `task` when `host` has a free slot and its last request started and ended long enough ago. */
   run<T>(host: string, task: () => Promise<T>): Promise<T>;
 }
 
@@ -12,6 +12,8 @@ export interface HostLimiterOptions {
   perHostIntervalMs?: number;
   /** Waits `ms` of the clock's time; tests pass one that advances a fake clock. */
   sleep?: (ms: number) => Promise<void>;
+  /** Told the clock time of every request start it grants (metrics, benchmarks). */
+  onStart?: (host: string, at: number) => void;
 }
 
 interface HostState {
@@ -21,7 +23,10 @@ interface HostState {
   sleeping: boolean;
 }
 
-/** Politeness per host: at most N requests in flight and one request start per interval. */
+/**
+ * Politeness per host: at most N requests in flight, and a request starts no sooner than the
+ * interval after the previous request on that host started or finished.
+ */
 export function createHostLimiter(options: HostLimiterOptions): HostLimiter {
   const concurrency = options.perHostConcurrency ?? 2;
   const interval = options.perHostIntervalMs ?? 1000;
@@ -39,8 +44,10 @@ export function createHostLimiter(options: HostLimiterOptions): HostLimiter {
         });
         return;
       }
-      state.nextStartAt = options.clock.now().getTime() + interval;
+      const now = options.clock.now().getTime();
+      state.nextStartAt = now + interval;
       state.active += 1;
+      options.onStart?.(host, now);
       state.waiting.shift()!();
     }
     // An idle host whose interval has passed needs no memory.
@@ -64,6 +71,8 @@ export function createHostLimiter(options: HostLimiterOptions): HostLimiter {
       try {
         return await task();
       } finally {
+        // Spacing from the finish too: a start delayed by a busy event loop must not bunch up at the server.
+        own.nextStartAt = Math.max(own.nextStartAt, options.clock.now().getTime() + interval);
         own.active -= 1;
         pump(host, own);
       }
