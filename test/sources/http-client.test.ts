@@ -73,6 +73,14 @@ describe("createHttpClient", () => {
     expect(errorCode(result)).toBe("forbidden-address");
   });
 
+  it("refuses localhost through the system resolver", async () => {
+    const http = createHttpClient();
+    expect(errorCode(await http.get(`http://localhost:${server.port}/rss2.xml`))).toBe(
+      "forbidden-address",
+    );
+    await http.close();
+  });
+
   it("reaches a name resolving to an exempt address", async () => {
     const http = client({ lookup: createStaticLookup({ "feed1.test": "127.0.0.1" }) });
     const result = await http.get(`http://feed1.test:${server.port}/atom.xml`);

@@ -2,7 +2,8 @@ import { request } from "undici";
 import { systemClock, type Clock } from "../../lib/clock.js";
 import { isIpLiteral, isRefused, type AddressPolicy } from "./address-guard.js";
 import { decodeText } from "./decode-text.js";
-import { FetchError, ForbiddenAddressError } from "./fetch-error.js";
+import { classifyFailure } from "./classify-failure.js";
+import { FetchError } from "./fetch-error.js";
 import { createGuardedAgent, type LookupFunction } from "./guarded-agent.js";
 import { HTTP_DEFAULTS } from "./http-defaults.js";
 import type { GetOptions, HttpClient, HttpResult } from "./http-result.js";
@@ -39,28 +40,6 @@ function flatten(headers: Record<string, string | string[] | undefined>): Record
 
 function lowerKeys(headers: Record<string, string> = {}): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-}
-
-function causeChain(error: unknown): unknown[] {
-  const chain: unknown[] = [];
-  for (let e = error, depth = 0; e !== undefined && e !== null && depth < 6; depth += 1) {
-    chain.push(e);
-    e = (e as { cause?: unknown }).cause;
-  }
-  return chain;
-}
-
-function classify(error: unknown, url: string, timedOut: boolean): FetchError {
-  const chain = causeChain(error);
-  const forbidden = chain.find((e) => e instanceof ForbiddenAddressError);
-  if (forbidden)
-    return new FetchError("forbidden-address", url, forbidden.message, { cause: error });
-  const code = chain.map((e) => (e as { code?: unknown }).code).find((c) => typeof c === "string");
-  if (timedOut || code === "UND_ERR_CONNECT_TIMEOUT") {
-    return new FetchError("timeout", url, "deadline passed", { cause: error });
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return new FetchError("network", url, code ? `${code} ${message}` : message, { cause: error });
 }
 
 /** The program's one door to the network: guarded against private addresses, capped, decoded. */
@@ -186,7 +165,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       try {
         return await follow(url, headers, combined, trail);
       } catch (error) {
-        return { ok: false, error: classify(error, trail.url, deadline.signal.aborted) };
+        return { ok: false, error: classifyFailure(error, trail.url, deadline.signal.aborted) };
       } finally {
         clearTimeout(timer);
       }

@@ -42,7 +42,7 @@ export function createGuardedAgent(options: {
   connectTimeoutMs: number;
 }): Agent {
   const lookup = guardLookup(options.lookup ?? (dnsLookup as LookupFunction), options.policy);
-  const connector = buildConnector({ timeout: options.connectTimeoutMs, lookup } as never);
+  const connector = buildConnector({ timeout: options.connectTimeoutMs, lookup });
   return new Agent({
     connect: (connectOptions, callback) => {
       const host = connectOptions.hostname;
