@@ -1,4 +1,4 @@
-import type { FactCard } from "../../src/digest/index.js";
+import type { CardDraft as FactCard } from "../../src/digest/index.js";
 import { findNumbers, numberKey } from "../../src/digest/summarize/numbers.js";
 import { cardViolations } from "./evaluate-article.js";
 import { factRecall } from "./fact-recall.js";

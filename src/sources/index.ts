@@ -12,3 +12,5 @@ export {
   type ReadResult,
 } from "./directory/read-article-file.js";
 export { readArticleDir, listArticleFiles } from "./directory/read-article-dir.js";
+export * from "./http/index.js";
+export * from "./feed/index.js";

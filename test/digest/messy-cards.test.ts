@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { digestArticle, FactCard } from "../../src/digest/index.js";
+import { CardDraft, digestArticle } from "../../src/digest/index.js";
 import { readMessySet } from "../../scripts/lib/messy-gold.js";
 import { checkCard } from "../../scripts/lib/messy-metrics.js";
 
@@ -16,7 +16,7 @@ describe("cards of the messy-layout set", () => {
     expect(articles.length).toBeGreaterThanOrEqual(25);
     for (const c of checks) {
       expect(c.error, c.id).toBeNull();
-      expect(FactCard.safeParse(c.card).success, c.id).toBe(true);
+      expect(CardDraft.safeParse(c.card).success, c.id).toBe(true);
       expect(c.violations, c.id).toEqual([]);
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { FactCard } from "../../src/digest/index.js";
+import type { CardDraft as FactCard } from "../../src/digest/index.js";
 import { furnitureIn } from "../../scripts/lib/messy-furniture.js";
 import { isBadCut, lostNumbers } from "../../scripts/lib/messy-metrics.js";
 
