@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 const sdk = ["grammy", "grammy/*", "@grammyjs/*", "discord.js", "@discordjs/*"];
-const outsideCore = ["**/adapters/**", "**/config.js", "**/app.js", "**/main.js"];
+const outsideCore = ["**/adapters/**", "**/config.js", "**/app/**", "**/main.js"];
 
 export default tseslint.config(
   { ignores: ["node_modules/", "data/", "coverage/", ".scratch/"] },
@@ -20,25 +20,42 @@ export default tseslint.config(
   },
   {
     files: ["src/**"],
-    ignores: ["src/app.ts", "src/main.ts", "src/adapters/**"],
+    ignores: ["src/app/**", "src/main.ts", "src/adapters/**", "src/sources/http/**"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
+          paths: [{ name: "undici", message: "Reach the network only through sources/http." }],
           patterns: [
-            { group: ["**/adapters/**"], message: "Only app.ts and main.ts import adapters." },
+            { group: ["**/adapters/**"], message: "Only app/ and main.ts import adapters." },
           ],
         },
+      ],
+      "no-restricted-globals": [
+        "error",
+        { name: "fetch", message: "Reach the network only through sources/http." },
       ],
     },
   },
   {
     // The core is platform-neutral: no SDKs, no adapters, no config or composition root.
-    files: ["src/digest/**", "src/delivery/**", "src/store/**"],
+    files: [
+      "src/model/**",
+      "src/lib/**",
+      "src/digest/**",
+      "src/sources/**",
+      "src/stories/**",
+      "src/pipeline/**",
+      "src/queries/**",
+      "src/delivery/**",
+      "src/store/**",
+    ],
+    ignores: ["src/sources/http/**"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
+          paths: [{ name: "undici", message: "Reach the network only through sources/http." }],
           patterns: [
             {
               group: [...sdk, ...outsideCore],

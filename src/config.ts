@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ConfigError } from "./lib/errors.js";
+import { ConfigError } from "./lib/index.js";
 
 const DURATION = /^(\d+)\s*(ms|s|m|h|d)?$/;
 const UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 } as const;

@@ -2,16 +2,18 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { configSecrets, loadConfig, type Config } from "./config.js";
 import { runDigest } from "./adapters/console/index.js";
-import { createLogger } from "./lib/logger.js";
-import { ArticleError, ConfigError } from "./lib/errors.js";
+import { createLogger } from "./lib/index.js";
+import { ArticleError, ConfigError } from "./lib/index.js";
+import { parseRoles, type Role } from "./app/index.js";
 
 const USAGE = `Usage:
-  npm start                          run the bots when tokens are set, else print the digest of ARTICLES_DIR
+  npm start [-- --role ROLES]        run the bots when tokens are set, else print the digest of ARTICLES_DIR
   npm run digest -- [--articles DIR] [--format text|json]
   npm run register-commands          register Discord slash commands
 Options:
   --articles DIR   folder of *.txt articles (default: ARTICLES_DIR or "seeds")
   --format FORMAT  text (default) or json
+  --role ROLES     what this process does: all (default), or a comma list of bots, ingest, deliver
   -h, --help       show this help`;
 
 function usageError(message: string): number {
@@ -19,10 +21,10 @@ function usageError(message: string): number {
   return 2;
 }
 
-async function startApp(config: Config): Promise<number> {
+async function startApp(config: Config, roles: ReadonlySet<Role>): Promise<number> {
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: configSecrets(config) });
-  const { createApp } = await import("./app.js");
-  const app = createApp({ config, logger });
+  const { createApp } = await import("./app/index.js");
+  const app = createApp({ config, logger, roles });
   const stop = async (signal: string) => {
     logger.info({ signal }, "shutting down");
     await app.stop();
@@ -42,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         articles: { type: "string" },
         format: { type: "string" },
+        role: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -82,17 +85,25 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === "digest") return await digest(values.articles ?? config.ARTICLES_DIR);
     if (command === "register-commands") {
-      const { registerDiscordCommands } = await import("./app.js");
+      const { registerDiscordCommands } = await import("./app/index.js");
       return await registerDiscordCommands(
         config,
         createLogger({ level: config.LOG_LEVEL, secrets: configSecrets(config) }),
       );
     }
-    if (!config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN) {
+    const roles = parseRoles(values.role);
+    if (!roles.ok) return usageError(roles.error);
+    const hasToken = Boolean(config.TELEGRAM_BOT_TOKEN || config.DISCORD_TOKEN);
+    if (values.role === undefined && !hasToken) {
       await digest(values.articles ?? config.ARTICLES_DIR);
       return 0;
     }
-    return await startApp(config);
+    if (!hasToken && (roles.roles.has("bots") || roles.roles.has("deliver"))) {
+      return usageError(
+        "the bots and deliver roles need TELEGRAM_BOT_TOKEN or DISCORD_TOKEN (ingest needs none)",
+      );
+    }
+    return await startApp(config, roles.roles);
   } catch (error) {
     if (error instanceof ArticleError) {
       process.stderr.write(`${error.message}\n`);

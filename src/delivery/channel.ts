@@ -1,5 +1,5 @@
-import type { FactCard } from "../digest/index.js";
-import type { DeliveryTarget, Platform } from "../model/subscription.js";
+import type { FactCard } from "../model/index.js";
+import type { DeliveryTarget, Platform } from "../model/index.js";
 
 /**
  * What went wrong with one send, classified by the adapter so the ledger worker (the only retry

@@ -3,7 +3,7 @@ import type { DeliveryChannel } from "./channel.js";
 import type { DeliveryOptions } from "./delivery-options.js";
 import type { Pacer } from "./pacer.js";
 import type { ClaimedRow, SendSettler } from "./settle-send.js";
-import type { Platform } from "../model/subscription.js";
+import type { Platform } from "../model/index.js";
 
 /** One channel as the worker drives it. */
 export interface Lane {
@@ -39,6 +39,8 @@ export async function claimDueRows(deps: {
   lanes: ReadonlyMap<Platform, Lane>;
   options: Pick<DeliveryOptions, "batchSize" | "ambiguousWindowMs">;
   holdsLease: (tx: Store) => Promise<boolean>;
+  /** Only this platform's rows: each platform has its own worker and lease. */
+  platform?: Platform;
   epoch: number;
   free: number;
   now: Date;
@@ -49,7 +51,8 @@ export async function claimDueRows(deps: {
   let retryAt = Number.POSITIVE_INFINITY;
   const held = await store.transaction(async (tx) => {
     if (!(await deps.holdsLease(tx))) return false;
-    for (const row of await tx.ledger.due(now, Math.min(options.batchSize, deps.free + 4))) {
+    const limit = Math.min(options.batchSize, deps.free + 4);
+    for (const row of await tx.ledger.due(now, limit, deps.platform)) {
       const lane = lanes.get(row.target.platform);
       if (lane !== undefined) {
         if (lane.inFlight >= lane.channel.limits.concurrency) continue;

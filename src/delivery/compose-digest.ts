@@ -1,7 +1,7 @@
-import type { FactCard } from "../digest/index.js";
+import type { FactCard } from "../model/index.js";
 import type { CardStore } from "../store/index.js";
 import { matchesFilter } from "./matches-filter.js";
-import type { Subscription } from "../model/subscription.js";
+import type { Subscription } from "../model/index.js";
 
 /**
  * The cards a digest holds: not yet received by the target, matching the filter, newest first, up

@@ -1,6 +1,6 @@
-import type { Clock } from "../lib/clock.js";
-import type { Logger } from "../lib/logger.js";
-import type { Store } from "../store/index.js";
+import type { Clock } from "../lib/index.js";
+import type { Logger } from "../lib/index.js";
+import type { ChangeFeed, Store } from "../store/index.js";
 import type { DeliveryChannel } from "./channel.js";
 import { createDeliveryLease } from "./delivery-lease.js";
 import type { DeliveryFatalError } from "./delivery-fatal-error.js";
@@ -12,7 +12,7 @@ import { createSendSettler } from "./settle-send.js";
 import { sleep as realSleep, type Sleep } from "./sleep.js";
 import type { OnSlot } from "./schedule/index.js";
 import { createSlotHandler, type EnqueueResult, type SlotInfo } from "./slot-handler.js";
-import type { Platform, Subscription } from "../model/subscription.js";
+import type { Platform, Subscription } from "../model/index.js";
 
 export interface DeliveryEngineDeps {
   store: Store;
@@ -27,8 +27,8 @@ export interface DeliveryEngineDeps {
   isHolderGone?: (holder: string) => boolean;
   /** Delivery stopped for good (401, lease held with leaseBusy "exit", ledger failure): exit non-zero. */
   onFatal?: (error: DeliveryFatalError) => void;
-  /** Subscriptions were deactivated or moved: refresh the scheduler. */
-  onChange?: () => void;
+  /** Deactivated or moved subscriptions are announced here (schedulers reload). */
+  changes?: ChangeFeed;
 }
 
 export interface DeliveryEngine {
@@ -52,43 +52,51 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   const sleep = deps.sleep ?? realSleep;
   const stats = emptyStats();
   const channels = new Map<Platform, DeliveryChannel>(deps.channels.map((c) => [c.platform, c]));
-  const onChange = deps.onChange ?? (() => {});
-  const lease = createDeliveryLease({
-    store: deps.store,
-    clock: deps.clock,
-    holder: deps.holder ?? createLeaseHolder(),
-    name: options.leaseName,
-    ttlMs: options.leaseTtlMs,
-    isHolderGone: deps.isHolderGone ?? isLeaseHolderGone,
-  });
+  const onChange = () => deps.changes?.publish("subscriptions");
+  const holder = deps.holder ?? createLeaseHolder();
   const settler = createSendSettler({ ...deps, options, stats, onChange });
-  const worker = createLedgerWorker({
-    ...deps,
-    channels,
-    sleep,
-    options,
-    lease,
-    settler,
-    onFatal: deps.onFatal ?? (() => {}),
-  });
-  const slots = createSlotHandler({ ...deps, channels, sleep, options, onEnqueued: worker.wake });
+  // One worker and one lease per platform: rate limits are per bot token, so each platform has
+  // exactly one sender, and two platforms' senders may live in different processes.
+  const workers = [...channels].map(([platform, channel]) =>
+    createLedgerWorker({
+      ...deps,
+      channels: new Map([[platform, channel]]),
+      platform,
+      sleep,
+      options,
+      lease: createDeliveryLease({
+        store: deps.store,
+        clock: deps.clock,
+        holder,
+        name: `${options.leasePrefix}:${platform}`,
+        ttlMs: options.leaseTtlMs,
+        isHolderGone: deps.isHolderGone ?? isLeaseHolderGone,
+      }),
+      settler,
+      onFatal: deps.onFatal ?? (() => {}),
+    }),
+  );
+  const wake = () => workers.forEach((w) => w.wake());
+  const slots = createSlotHandler({ ...deps, channels, sleep, options, onEnqueued: wake });
   let stopping: Promise<void> | undefined;
 
   return {
     onSlot: slots.onSlot,
     enqueue: slots.enqueue,
-    start: () => worker.start(),
+    start: () => workers.forEach((w) => w.start()),
     stop() {
       stopping ??= (async () => {
         await slots.drain();
-        await worker.stop();
+        await Promise.all(workers.map((w) => w.stop()));
       })();
       return stopping;
     },
-    whenIdle: () => worker.whenIdle(),
+    whenIdle: async () => {
+      await Promise.all(workers.map((w) => w.whenIdle()));
+    },
     stats: () => ({ ...stats }),
     get fatal() {
-      return worker.fatal;
+      return workers.find((w) => w.fatal !== undefined)?.fatal;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { DigestBotError } from "../lib/errors.js";
+import { DigestBotError } from "../lib/index.js";
 
 /** Delivery cannot go on (bad token, lease held elsewhere with leaseBusy "exit", store failure). */
 export class DeliveryFatalError extends DigestBotError {

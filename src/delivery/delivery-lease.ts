@@ -1,4 +1,4 @@
-import type { Clock } from "../lib/clock.js";
+import type { Clock } from "../lib/index.js";
 import type { LeaseResult, Store } from "../store/index.js";
 
 export interface DeliveryLeaseDeps {

@@ -7,7 +7,8 @@ export interface DeliveryOptions {
   backoffMaxMs: number;
   /** How long after a possibly-delivered attempt a resend with the same nonce is still deduplicated. */
   ambiguousWindowMs: number;
-  leaseName: string;
+  /** Each platform's sender holds the lease `<prefix>:<platform>` (`deliver:telegram`). */
+  leasePrefix: string;
   /** A crashed holder's lease frees after this long (sooner when its pid is known dead). */
   leaseTtlMs: number;
   /** When another live process holds the lease: wait for it, or stop with a fatal error. */
@@ -30,7 +31,7 @@ export const DELIVERY_DEFAULTS = {
   backoffBaseMs: 1_000,
   backoffMaxMs: 60_000,
   ambiguousWindowMs: 120_000,
-  leaseName: "delivery",
+  leasePrefix: "deliver",
   leaseTtlMs: 30_000,
   leaseBusy: "wait",
   pollMs: 5_000,

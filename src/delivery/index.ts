@@ -4,7 +4,7 @@ export {
   Subscription,
   describeFilter,
   type NewSubscription,
-} from "../model/subscription.js";
+} from "../model/index.js";
 export {
   DeliveryError,
   type ChannelLimits,
@@ -35,3 +35,4 @@ export { createPacer, type Pacer, type PacerDelay } from "./pacer.js";
 export { classifyFailure } from "./classify-failure.js";
 export { createLeaseHolder, isLeaseHolderGone } from "./lease-holder.js";
 export { sleep, type Sleep } from "./sleep.js";
+export * from "./schedule/index.js";

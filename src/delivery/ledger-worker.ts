@@ -1,5 +1,5 @@
-import type { Clock } from "../lib/clock.js";
-import type { Logger } from "../lib/logger.js";
+import type { Clock } from "../lib/index.js";
+import type { Logger } from "../lib/index.js";
 import type { Store } from "../store/index.js";
 import type { DeliveryChannel, DeliveryFailure } from "./channel.js";
 import { classifyFailure } from "./classify-failure.js";
@@ -11,7 +11,7 @@ import { createPacer } from "./pacer.js";
 import { recoverOrphans } from "./recover-orphans.js";
 import type { ClaimedRow, SendSettler } from "./settle-send.js";
 import type { Sleep } from "./sleep.js";
-import type { Platform } from "../model/subscription.js";
+import type { Platform } from "../model/index.js";
 
 export interface LedgerWorkerDeps {
   store: Store;
@@ -23,6 +23,8 @@ export interface LedgerWorkerDeps {
   lease: DeliveryLease;
   settler: SendSettler;
   onFatal: (error: DeliveryFatalError) => void;
+  /** The platform this worker sends for (its lease is `deliver:<platform>`); all when omitted. */
+  platform?: Platform;
 }
 
 interface Completion {
@@ -74,7 +76,7 @@ export function createLedgerWorker(deps: LedgerWorkerDeps) {
     if (result.ok) {
       waitingLogged = false;
       logger.info({ holder: lease.holder, epoch: result.epoch }, "delivery lease acquired");
-      await recoverOrphans({ ...deps, epoch: result.epoch });
+      await recoverOrphans({ ...deps, epoch: result.epoch, platform: deps.platform });
       return true;
     }
     const { holder, expiresAt } = result.current;
@@ -151,6 +153,7 @@ export function createLedgerWorker(deps: LedgerWorkerDeps) {
       free,
       now,
       holdsLease: (tx) => lease.holds(tx, epoch),
+      platform: deps.platform,
     });
     if (!round.held) {
       lease.lost();
@@ -173,7 +176,7 @@ export function createLedgerWorker(deps: LedgerWorkerDeps) {
   async function idleDelay(retryAt: number): Promise<number> {
     const nowMs = clock.now().getTime();
     let delay = Math.min(options.pollMs, lease.msUntilRenewal(), retryAt - nowMs);
-    const nextDue = await store.ledger.nextDueAt();
+    const nextDue = await store.ledger.nextDueAt(deps.platform);
     // Due rows that did not start wait on a busy lane (a finishing send wakes us) or its pacing.
     const dueAt = nextDue === undefined ? undefined : Date.parse(nextDue);
     if (dueAt !== undefined && dueAt > nowMs) delay = Math.min(delay, dueAt - nowMs);

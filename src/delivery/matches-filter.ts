@@ -1,4 +1,4 @@
-import type { FactCard } from "../digest/index.js";
+import type { FactCard } from "../model/index.js";
 import { cardSearchText } from "../store/index.js";
 
 const patterns = new Map<string, RegExp>();

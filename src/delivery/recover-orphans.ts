@@ -1,8 +1,8 @@
-import type { Logger } from "../lib/logger.js";
+import type { Logger } from "../lib/index.js";
 import type { Store } from "../store/index.js";
 import type { DeliveryChannel } from "./channel.js";
 import type { SendSettler } from "./settle-send.js";
-import type { Platform } from "../model/subscription.js";
+import type { Platform } from "../model/index.js";
 
 const CAUSE = new Error("in flight when the previous delivery process stopped");
 
@@ -17,12 +17,15 @@ export async function recoverOrphans(deps: {
   settler: SendSettler;
   channels: ReadonlyMap<Platform, DeliveryChannel>;
   epoch: number;
+  /** Only this platform's rows: another platform's worker (and lease epoch) owns the rest. */
+  platform?: Platform;
 }): Promise<number> {
   const { store, settler, epoch } = deps;
   const recovered = await store.transaction(async (tx) => {
     let n = 0;
     for (const row of await tx.ledger.list({ status: "sending" })) {
       if (row.claimedEpoch === null || row.claimedEpoch >= epoch) continue;
+      if (deps.platform !== undefined && row.target.platform !== deps.platform) continue;
       const claimed = { ...row, claimedEpoch: row.claimedEpoch };
       const channel = deps.channels.get(row.target.platform);
       if (channel === undefined)

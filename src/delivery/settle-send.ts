@@ -1,5 +1,5 @@
-import type { Clock } from "../lib/clock.js";
-import type { Logger } from "../lib/logger.js";
+import type { Clock } from "../lib/index.js";
+import type { Logger } from "../lib/index.js";
 import type { LedgerRow, SettledStatus, Store } from "../store/index.js";
 import type { DeliveryChannel, DeliveryFailure } from "./channel.js";
 import { backoffDelay, describeFailure } from "./classify-failure.js";

@@ -1,6 +1,6 @@
-import type { Logger } from "../lib/logger.js";
+import type { Logger } from "../lib/index.js";
 import type { FactCard } from "../model/index.js";
-import type { Clock } from "../lib/clock.js";
+import type { Clock } from "../lib/index.js";
 import type { NewLedgerRow, Store } from "../store/index.js";
 import type { DeliveryChannel } from "./channel.js";
 import { composeDigest } from "./compose-digest.js";
@@ -9,7 +9,7 @@ import { ledgerRowId } from "./ledger-row-id.js";
 import { mergeWaitingDigests } from "./merge-waiting.js";
 import type { OnSlot } from "./schedule/index.js";
 import type { Sleep } from "./sleep.js";
-import type { Platform, Subscription } from "../model/subscription.js";
+import type { Platform, Subscription } from "../model/index.js";
 
 export type SlotInfo = Parameters<OnSlot>[2];
 

@@ -1,5 +1,5 @@
-import type { Clock } from "../lib/clock.js";
-import type { Store } from "../store/index.js";
+import type { Clock } from "../lib/index.js";
+import type { ChangeFeed, Store } from "../store/index.js";
 import { validateCron, validateTimeZone } from "./schedule/index.js";
 import {
   DeliveryTarget,
@@ -16,8 +16,8 @@ export type SubscribeResult =
 export interface SubscriptionCommandsDeps {
   store: Store;
   clock: Clock;
-  /** After subscribe/unsubscribe: the integrator wires this to `scheduler.refresh()`. */
-  onChange?: () => void;
+  /** Subscribe and unsubscribe announce "subscriptions" here (schedulers reload). */
+  changes?: ChangeFeed;
   /** Most subscriptions one chat may hold (spam guard). */
   maxPerChat?: number;
 }
@@ -70,7 +70,7 @@ export interface SubscriptionCommands {
 /** Subscribe and unsubscribe, validated; every change is announced to the schedulers. */
 export function createSubscriptionCommands(deps: SubscriptionCommandsDeps): SubscriptionCommands {
   const { store, clock } = deps;
-  const changed = () => deps.onChange?.();
+  const changed = () => deps.changes?.publish("subscriptions");
   const maxPerChat = deps.maxPerChat ?? LIMITS.maxPerChat;
 
   async function subscribe(input: NewSubscription): Promise<SubscribeResult> {

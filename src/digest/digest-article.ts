@@ -1,5 +1,5 @@
 import type { Article, CardDraft } from "../model/index.js";
-import { ArticleError } from "../lib/errors.js";
+import { ArticleError } from "../lib/index.js";
 import { parseArticle } from "./ingest/parse-article.js";
 import { buildCard } from "./summarize/build-card.js";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { digestArticle } from "../digest/index.js";
-import type { ArticleError } from "../lib/errors.js";
+import type { ArticleError } from "../lib/index.js";
 import type { Article, CardDraft, FactCard } from "../model/index.js";
 
 export type CardResult = { ok: true; card: FactCard } | { ok: false; error: ArticleError };

@@ -1,5 +1,5 @@
 import type { FactCard } from "../model/index.js";
-import type { ArticleError } from "../lib/errors.js";
+import type { ArticleError } from "../lib/index.js";
 import { directorySourceId, fileArticle, readArticleDir } from "../sources/index.js";
 import { cardForArticle } from "./card-for-article.js";
 

@@ -1,8 +1,8 @@
 import type { FactCard } from "../model/index.js";
-import type { Clock } from "../lib/clock.js";
-import type { Logger } from "../lib/logger.js";
+import type { Clock } from "../lib/index.js";
+import type { Logger } from "../lib/index.js";
 import { cardForArticle } from "./card-for-article.js";
-import type { ArticleSource } from "../sources/directory/directory-source.js";
+import type { ArticleSource } from "../sources/index.js";
 
 /** Where cards go; the card store satisfies it. */
 export interface CardSink {

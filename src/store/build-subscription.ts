@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { Subscription, type NewSubscription } from "../model/subscription.js";
-import { StoreError } from "../lib/errors.js";
+import { Subscription, type NewSubscription } from "../model/index.js";
+import { StoreError } from "../lib/index.js";
 
 /** A new subscription with the schema's defaults applied; invalid input is a StoreError. */
 export function buildSubscription(input: NewSubscription, id: string, now: Date): Subscription {

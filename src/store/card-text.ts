@@ -1,4 +1,4 @@
-import type { FactCard } from "../digest/index.js";
+import type { FactCard } from "../model/index.js";
 
 /** Lower-cased title, summary, facts and tags: what search and keyword filters look at. */
 export function cardSearchText(card: FactCard): string {

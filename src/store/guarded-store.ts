@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { StoreError } from "../lib/errors.js";
+import { StoreError } from "../lib/index.js";
 import type { Store } from "./ports.js";
 import type { SyncParts, TransactionDriver } from "./sync-ports.js";
 

@@ -23,10 +23,11 @@ export {
   type LedgerFilter,
   type NewLedgerRow,
   type SettledStatus,
-} from "../model/ledger-row.js";
+} from "../model/index.js";
 export { createMemoryStore, type MemoryStoreOptions } from "./memory/memory-store.js";
 export { createSqliteStore, type SqliteStoreOptions } from "./sqlite/sqlite-store.js";
 export { openDatabase, type OpenDatabaseOptions } from "./sqlite/open-database.js";
 export { applyMigrations, MIGRATIONS, type Migration } from "./sqlite/migrations.js";
 export { cardSearchText, queryWords } from "./card-text.js";
 export { createSubscriptionId, SUBSCRIPTION_ID_LENGTH } from "./subscription-id.js";
+export { createMemoryChangeFeed, type ChangeFeed, type ChangeTopic } from "./change-feed.js";

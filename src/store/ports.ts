@@ -1,17 +1,12 @@
-import type { FactCard } from "../digest/index.js";
-import type {
-  DeliveryTarget,
-  NewSubscription,
-  Platform,
-  Subscription,
-} from "../model/subscription.js";
+import type { FactCard } from "../model/index.js";
+import type { DeliveryTarget, NewSubscription, Platform, Subscription } from "../model/index.js";
 import type {
   LedgerCounts,
   LedgerFilter,
   LedgerRow,
   NewLedgerRow,
   SettledStatus,
-} from "../model/ledger-row.js";
+} from "../model/index.js";
 
 export interface LedgerRetry {
   nextAttemptAt: Date;
@@ -98,10 +93,10 @@ export interface LedgerStore {
   get(id: string): Promise<LedgerRow | undefined>;
   list(filter?: LedgerFilter): Promise<LedgerRow[]>;
   counts(filter?: LedgerFilter): Promise<LedgerCounts>;
-  /** Pending rows due by `now` whose earlier parts are settled, oldest due first. */
-  due(now: Date, limit: number): Promise<LedgerRow[]>;
+  /** Pending rows due by `now` whose earlier parts are settled, oldest due first; one platform's when given. */
+  due(now: Date, limit: number, platform?: Platform): Promise<LedgerRow[]>;
   /** The earliest `nextAttemptAt` of pending rows whose earlier parts are settled. */
-  nextDueAt(): Promise<string | undefined>;
+  nextDueAt(platform?: Platform): Promise<string | undefined>;
   /** pending → sending under `epoch`; false if the row is not pending any more. */
   claim(id: string, epoch: number, now: Date): Promise<boolean>;
   /** sending → sent | uncertain | failed, only if still claimed by `epoch`. */

@@ -1,4 +1,4 @@
-import type { DeliveryTarget } from "../model/subscription.js";
+import type { DeliveryTarget } from "../model/index.js";
 
 /** One string per place a message lands: platform, chat and thread (a forum topic is its own place). */
 export function targetKey(

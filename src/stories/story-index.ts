@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from "../lib/clock.js";
+import { systemClock, type Clock } from "../lib/index.js";
 import { docFeatures, type DocFeatures } from "./doc-features.js";
 import { dayOfIso } from "./extract-dates.js";
 import { daysApart, pairSimilarity } from "./pair-similarity.js";

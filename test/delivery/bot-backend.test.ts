@@ -26,7 +26,11 @@ describe.each(implementations)("createBotBackend (%s store)", (_name, open) => {
   beforeEach(async () => {
     store = open().store;
     changes = 0;
-    backend = createBotBackend({ store, clock: fixedClock(NOW), onChange: () => changes++ });
+    backend = createBotBackend({
+      store,
+      clock: fixedClock(NOW),
+      changes: { publish: () => void changes++, subscribe: () => () => {} },
+    });
   });
 
   it("answers card commands from the stored cards", async () => {

@@ -63,7 +63,7 @@ export function createTestEngine(
     clock: systemClock,
     logger: silentLogger,
     onFatal: (error) => fatal.push(error),
-    onChange: () => changes++,
+    changes: { publish: () => void changes++, subscribe: () => () => {} },
     ...deps,
     options: { backoffBaseMs: 1_000, leaseTtlMs: 30_000, ...deps.options },
   });

@@ -65,7 +65,7 @@ describe("one sender per database", () => {
     await fireSlot(second, subs, later(60));
     await advanceUntilIdle(second);
     expect(b.delivered).toHaveLength(20);
-    expect((await store.lease.get("delivery"))?.holder).toBe("host-b:2:bb");
+    expect((await store.lease.get("deliver:telegram"))?.holder).toBe("host-b:2:bb");
     expect(await store.ledger.counts()).toMatchObject({ sent: 40, total: 40 });
   });
 
@@ -85,7 +85,7 @@ describe("one sender per database", () => {
 
   it("waits out the lease of a crashed holder that may still be alive", async () => {
     await store.lease.acquire({
-      name: "delivery",
+      name: "deliver:telegram",
       holder: "far-away:9:zz",
       now: SLOT,
       ttlMs: 30_000,
@@ -115,7 +115,7 @@ describe("one sender per database", () => {
         await fireSlot(enqueuer, subs);
         // The dead process had claimed three rows when it was killed.
         const lease = await store.lease.acquire({
-          name: "delivery",
+          name: "deliver:telegram",
           holder: "dead:1:00",
           now: SLOT,
           ttlMs: 30_000,
@@ -150,7 +150,7 @@ describe("one sender per database", () => {
     await vi.advanceTimersByTimeAsync(250);
     // Another process decided our lease was gone (e.g. we were paused) and took it.
     await store.lease.acquire({
-      name: "delivery",
+      name: "deliver:telegram",
       holder: "host-b:2:bb",
       now: new Date(),
       ttlMs: 60_000,
@@ -183,7 +183,7 @@ describe("stopping", () => {
     await vi.advanceTimersByTimeAsync(1_000);
     await Promise.all(stopping);
     expect(await store.ledger.counts()).toMatchObject({ sent: 4, pending: 16, sending: 0 });
-    expect((await store.lease.get("delivery"))?.expiresAt).toBe(new Date(0).toISOString());
+    expect((await store.lease.get("deliver:telegram"))?.expiresAt).toBe(new Date(0).toISOString());
     await engine.stop();
     expect(channel.calls).toHaveLength(4);
   });

@@ -188,7 +188,7 @@ describe.each(implementations)("the ledger worker's retries (%s store)", (_name,
     expect(engine.fatal).toBe(fatal[0]);
     expect(channel.calls).toHaveLength(6);
     expect(await store.ledger.counts()).toMatchObject({ sent: 5, pending: 45 });
-    expect((await store.lease.get("delivery"))?.expiresAt).toBe(new Date(0).toISOString()); // released
+    expect((await store.lease.get("deliver:telegram"))?.expiresAt).toBe(new Date(0).toISOString()); // released
   });
 
   it("marks an ambiguous send uncertain on a channel without idempotency, and never resends it", async () => {

@@ -1,4 +1,4 @@
-import type { FactCard } from "../../digest/index.js";
+import type { FactCard } from "../../model/index.js";
 
 export interface TextStyle {
   bold(s: string): string;

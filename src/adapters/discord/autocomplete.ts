@@ -1,5 +1,5 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from "discord.js";
-import type { BotBackend } from "../../delivery/bot-backend.js";
+import type { BotBackend } from "../../delivery/index.js";
 import { DISCORD_LIMITS as L } from "./discord-limits.js";
 
 const ZONES: readonly string[] = (() => {

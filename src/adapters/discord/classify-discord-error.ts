@@ -1,6 +1,6 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from "discord.js";
-import type { DeliveryFailure } from "../../delivery/channel.js";
-import { errorCode, isNotSentCode } from "../../lib/network-errors.js";
+import type { DeliveryFailure } from "../../delivery/index.js";
+import { errorCode, isNotSentCode } from "../../lib/index.js";
 
 function apiFailure(error: DiscordAPIError): DeliveryFailure {
   const code = Number(error.code);

@@ -1,5 +1,5 @@
 import type { APIEmbed, ChatInputCommandInteraction } from "discord.js";
-import type { FactCard } from "../../digest/index.js";
+import type { FactCard } from "../../model/index.js";
 import { escapeText, renderCardEmbed, renderDiscord } from "./render-discord.js";
 import { refuse, reply, type CommandContext, type CommandResult } from "./interaction-reply.js";
 import { renderHelp, renderSource } from "./render-replies.js";

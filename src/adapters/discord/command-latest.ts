@@ -6,7 +6,7 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
 } from "discord.js";
-import type { BotBackend } from "../../delivery/bot-backend.js";
+import type { BotBackend } from "../../delivery/index.js";
 import { LATEST_DEFAULT_COUNT } from "./command-definitions.js";
 import {
   deliverResult,

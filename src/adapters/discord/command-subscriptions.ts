@@ -1,5 +1,5 @@
 import { PermissionFlagsBits, type ChatInputCommandInteraction } from "discord.js";
-import type { Subscription } from "../../model/subscription.js";
+import type { Subscription } from "../../model/index.js";
 import { DIGEST_CHANNEL_TYPES } from "./command-definitions.js";
 import { refuse, reply, type CommandContext, type CommandResult } from "./interaction-reply.js";
 import { renderSubscribed, renderSubscriptions, renderUnsubscribed } from "./render-replies.js";

@@ -1,7 +1,7 @@
 import { Client, Events, GatewayIntentBits, RESTEvents, type RateLimitData } from "discord.js";
-import type { BotBackend } from "../../delivery/bot-backend.js";
-import type { DeliveryChannel } from "../../delivery/channel.js";
-import { redactSecrets, type Logger } from "../../lib/logger.js";
+import type { BotBackend } from "../../delivery/index.js";
+import type { DeliveryChannel } from "../../delivery/index.js";
+import { redactSecrets, type Logger } from "../../lib/index.js";
 import { describeError } from "./describe-error.js";
 import { createDiscordChannel } from "./discord-channel.js";
 import { createInteractionHandler } from "./handle-interaction.js";

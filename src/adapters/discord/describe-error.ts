@@ -1,4 +1,4 @@
-import { redactSecrets } from "../../lib/logger.js";
+import { redactSecrets } from "../../lib/index.js";
 
 /** An error as one loggable string (stack when there is one) with every secret scrubbed. */
 export function describeError(error: unknown, secrets: readonly string[] = []): string {

@@ -5,9 +5,9 @@ import {
   type DeliveryChannel,
   type MessagePart,
   type SendOptions,
-} from "../../delivery/channel.js";
-import type { DeliveryTarget } from "../../model/subscription.js";
-import { redactSecrets, type Logger } from "../../lib/logger.js";
+} from "../../delivery/index.js";
+import type { DeliveryTarget } from "../../model/index.js";
+import { redactSecrets, type Logger } from "../../lib/index.js";
 import { toDeliveryFailure } from "./classify-discord-error.js";
 import { renderDiscord, renderText } from "./render-discord.js";
 

@@ -6,8 +6,8 @@ import {
   type InteractionEditReplyOptions,
   type RepliableInteraction,
 } from "discord.js";
-import type { BotBackend } from "../../delivery/bot-backend.js";
-import type { Logger } from "../../lib/logger.js";
+import type { BotBackend } from "../../delivery/index.js";
+import type { Logger } from "../../lib/index.js";
 import { escapeText, type DiscordMessage } from "./render-discord.js";
 
 export interface CommandContext {

@@ -4,7 +4,7 @@ import {
   Routes,
   type RESTPostAPIChatInputApplicationCommandsJSONBody as CommandJson,
 } from "discord.js";
-import type { Logger } from "../../lib/logger.js";
+import type { Logger } from "../../lib/index.js";
 import { commandDefinitions } from "./command-definitions.js";
 
 /** Where the hash of the last registered definitions is kept (a store table, or memory). */

@@ -1,5 +1,5 @@
 import { escapeMarkdown, type APIEmbed } from "discord.js";
-import type { FactCard } from "../../digest/index.js";
+import type { FactCard } from "../../model/index.js";
 import { DISCORD_LIMITS as L } from "./discord-limits.js";
 
 /**

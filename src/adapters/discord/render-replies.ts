@@ -1,6 +1,6 @@
 import type { APIEmbed } from "discord.js";
-import { describeFilter, type Subscription } from "../../model/subscription.js";
-import type { FactCard } from "../../digest/index.js";
+import { describeFilter, type Subscription } from "../../model/index.js";
+import type { FactCard } from "../../model/index.js";
 import { DISCORD_LIMITS as L } from "./discord-limits.js";
 import { escapeText } from "./render-discord.js";
 

@@ -1,5 +1,5 @@
 import { Composer, type Context } from "grammy";
-import type { BotBackend } from "../../delivery/bot-backend.js";
+import type { BotBackend } from "../../delivery/index.js";
 import { escapeHtml } from "./escape-html.js";
 import { HELP_HTML, START_HTML } from "./help-text.js";
 import { PAGE_CALLBACK, sendLatest, turnPage } from "./latest-pager.js";

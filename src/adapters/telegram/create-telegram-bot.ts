@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, GrammyError } from "grammy";
-import type { BotBackend } from "../../delivery/bot-backend.js";
-import type { Logger } from "../../lib/logger.js";
+import type { BotBackend } from "../../delivery/index.js";
+import type { Logger } from "../../lib/index.js";
 import { BOT_COMMANDS } from "./help-text.js";
 import { installBotHandlers } from "./install-bot-handlers.js";
 import { createTelegramChannel, type TelegramChannel } from "./telegram-channel.js";

@@ -1,7 +1,7 @@
 import { limit } from "@grammyjs/ratelimiter";
 import { GrammyError, type Bot, type BotError, type Context } from "grammy";
-import type { BotBackend } from "../../delivery/bot-backend.js";
-import type { Logger } from "../../lib/logger.js";
+import type { BotBackend } from "../../delivery/index.js";
+import type { Logger } from "../../lib/index.js";
 import { cardCommands } from "./card-commands.js";
 import { escapeHtml } from "./escape-html.js";
 import { replyHtml } from "./reply-html.js";

@@ -1,6 +1,6 @@
 import { GrammyError, type Context } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
-import type { BotBackend } from "../../delivery/bot-backend.js";
+import type { BotBackend } from "../../delivery/index.js";
 import { renderTelegramBatches } from "./render-telegram.js";
 import { replyHtml } from "./reply-html.js";
 import { TELEGRAM_DEFAULTS } from "./telegram-defaults.js";

@@ -1,5 +1,5 @@
-import type { FactCard } from "../../digest/index.js";
-import { describeFilter, type Subscription } from "../../model/subscription.js";
+import type { FactCard } from "../../model/index.js";
+import { describeFilter, type Subscription } from "../../model/index.js";
 import { escapeHtml, visibleLength } from "./escape-html.js";
 import { TELEGRAM_TEXT_LIMIT } from "./render-telegram.js";
 

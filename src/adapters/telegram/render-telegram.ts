@@ -1,4 +1,4 @@
-import type { FactCard } from "../../digest/index.js";
+import type { FactCard } from "../../model/index.js";
 import { escapeHtml, visibleLength } from "./escape-html.js";
 
 /** Telegram's limit on message text, counted after entity parsing. */

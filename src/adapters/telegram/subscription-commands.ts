@@ -1,6 +1,6 @@
 import { Composer, type Context } from "grammy";
-import type { BotBackend } from "../../delivery/bot-backend.js";
-import type { DeliveryTarget } from "../../model/subscription.js";
+import type { BotBackend } from "../../delivery/index.js";
+import type { DeliveryTarget } from "../../model/index.js";
 import { canManageChat, checkChannel } from "./check-permission.js";
 import { escapeHtml } from "./escape-html.js";
 import { parseChatAndId, parseSubscribeArgs, USAGE } from "./parse-command-args.js";

@@ -1,8 +1,8 @@
 import { Api } from "grammy";
-import type { DeliveryChannel } from "../../delivery/channel.js";
-import { DeliveryError } from "../../delivery/channel.js";
-import type { DeliveryTarget } from "../../model/subscription.js";
-import type { Logger } from "../../lib/logger.js";
+import type { DeliveryChannel } from "../../delivery/index.js";
+import { DeliveryError } from "../../delivery/index.js";
+import type { DeliveryTarget } from "../../model/index.js";
+import type { Logger } from "../../lib/index.js";
 import { escapeHtml } from "./escape-html.js";
 import { renderTelegram } from "./render-telegram.js";
 import { clientOptions, type ClientSettings } from "./telegram-defaults.js";

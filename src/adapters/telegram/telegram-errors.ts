@@ -1,7 +1,7 @@
 import { GrammyError, HttpError } from "grammy";
-import { DeliveryError, type DeliveryFailure } from "../../delivery/channel.js";
-import { redactSecrets } from "../../lib/logger.js";
-import { isNotSentCode } from "../../lib/network-errors.js";
+import { DeliveryError, type DeliveryFailure } from "../../delivery/index.js";
+import { redactSecrets } from "../../lib/index.js";
+import { isNotSentCode } from "../../lib/index.js";
 
 /** 400s about the chat rather than the message: deleted topics, lost rights, deactivated groups. */
 const CHAT_GONE_400 =

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { webhookCallback, type Bot } from "grammy";
-import type { Logger } from "../../lib/logger.js";
+import type { Logger } from "../../lib/index.js";
 import { describeTelegramError } from "./telegram-errors.js";
 
 export interface WebhookServerOptions {

@@ -1,9 +1,10 @@
-import type { Clock } from "../../lib/clock.js";
-import type { Logger } from "../../lib/logger.js";
-import type { Subscription } from "../../model/subscription.js";
+import type { Clock } from "../../lib/index.js";
+import type { Logger } from "../../lib/index.js";
+import type { Subscription } from "../../model/index.js";
 import { nextSlot } from "./next-slot.js";
 import { parseSchedule, type Schedule } from "./parse-schedule.js";
 import { planDueSlot } from "./plan-due-slot.js";
+import type { ChangeFeed } from "../../store/index.js";
 import { schedulerDefaults } from "./scheduler-defaults.js";
 
 /** What the scheduler needs from storage: the subscriptions to run and where to record fired slots. */
@@ -31,6 +32,10 @@ export interface SchedulerOptions {
   logger: Logger;
   catchupGraceMs?: number;
   timers?: SchedulerTimers;
+  /** Subscription changes made in this process (or announced by another) trigger a reload. */
+  changes?: ChangeFeed;
+  /** Reload at least this often, so changes made by another process are seen in bounded time. */
+  reloadMs?: number;
 }
 
 export interface Scheduler {
@@ -64,8 +69,30 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const entries = new Map<string, Entry>();
   const running = new Map<string, Promise<void>>();
   let timer: unknown = null;
+  let armedFor = 0;
   let started = false;
   let reloading: Promise<void> = Promise.resolve();
+  let reloadTimer: unknown = null;
+  let unsubscribe = () => {};
+  const reloadMs = options.reloadMs ?? schedulerDefaults.reloadMs;
+  const reloadSoon = () =>
+    void refresh().catch((error: unknown) =>
+      logger.error({ err: error }, "could not reload subscriptions"),
+    );
+  function armReload(): void {
+    if (!started) return;
+    reloadTimer = timers.setTimeout(() => {
+      reloadSoon();
+      armReload();
+    }, reloadMs);
+  }
+  async function refresh(): Promise<void> {
+    if (!started) return;
+    // Loads run one after another: a slow one must not overwrite a newer one's entries.
+    reloading = reloading.then(() => (started ? load(false) : undefined));
+    await reloading;
+    arm();
+  }
 
   async function load(resumeFromStore: boolean): Promise<void> {
     const active = await store.listActive();
@@ -160,15 +187,18 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   function arm(): void {
-    if (timer !== null) timers.clearTimeout(timer);
-    timer = null;
-    if (!started) return;
     let earliest = Number.POSITIVE_INFINITY;
     for (const { next } of entries.values()) {
       if (next !== null) earliest = Math.min(earliest, next.getTime());
     }
-    if (earliest === Number.POSITIVE_INFINITY) return;
     const wait = Math.max(earliest - clock.now().getTime(), 0);
+    const due = clock.now().getTime() + Math.min(wait, schedulerDefaults.maxTimerDelayMs);
+    // A reload that changed nothing keeps the armed timer (re-arming could push a due tick back).
+    if (timer !== null && started && due === armedFor) return;
+    if (timer !== null) timers.clearTimeout(timer);
+    timer = null;
+    if (!started || earliest === Number.POSITIVE_INFINITY) return;
+    armedFor = due;
     timer = timers.setTimeout(
       () => tick(schedulerDefaults.lateToleranceMs),
       Math.min(wait, schedulerDefaults.maxTimerDelayMs),
@@ -182,22 +212,21 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       entries.clear();
       await load(true);
       if (!started) return;
+      unsubscribe = options.changes?.subscribe("subscriptions", reloadSoon) ?? (() => {});
+      armReload();
       logger.info({ subscriptions: entries.size }, "scheduler started");
       // Zero tolerance: at start every past slot was missed while down, however recent.
       tick(0);
     },
     async stop() {
       started = false;
+      unsubscribe();
       if (timer !== null) timers.clearTimeout(timer);
+      if (reloadTimer !== null) timers.clearTimeout(reloadTimer);
       timer = null;
+      reloadTimer = null;
       await Promise.all(running.values());
     },
-    async refresh() {
-      if (!started) return;
-      // Loads run one after another: a slow one must not overwrite a newer one's entries.
-      reloading = reloading.then(() => (started ? load(false) : undefined));
-      await reloading;
-      arm();
-    },
+    refresh,
   };
 }

@@ -9,6 +9,8 @@ export interface SchedulerTuning {
   maxTimerDelayMs: number;
   /** Skipped slots are counted for the log line up to this many, so a long outage stays cheap. */
   maxCountedSlots: number;
+  /** Subscriptions are re-read at least this often (changes made by other processes). */
+  reloadMs: number;
 }
 
 export const schedulerDefaults = {
@@ -16,4 +18,5 @@ export const schedulerDefaults = {
   lateToleranceMs: 60_000,
   maxTimerDelayMs: HOUR_MS,
   maxCountedSlots: 1000,
+  reloadMs: 30_000,
 } as const satisfies SchedulerTuning;

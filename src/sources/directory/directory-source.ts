@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import type { ArticleError } from "../../lib/errors.js";
+import type { ArticleError } from "../../lib/index.js";
 import type { Article } from "../../model/index.js";
 import { listArticleFiles } from "./read-article-dir.js";
 import { readArticleFile, type RawArticle } from "./read-article-file.js";

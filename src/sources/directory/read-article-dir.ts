@@ -1,5 +1,5 @@
 import { readdir } from "node:fs/promises";
-import { ArticleError } from "../../lib/errors.js";
+import { ArticleError } from "../../lib/index.js";
 import { readArticleFile, type ReadResult } from "./read-article-file.js";
 
 /** Every `*.txt` in `dir` (not recursive), in name order so output is deterministic. */

@@ -1,6 +1,6 @@
 import { lstat, open, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { ArticleError } from "../../lib/errors.js";
+import { ArticleError } from "../../lib/index.js";
 
 export interface RawArticle {
   /** File name relative to the articles folder: the card's `source`. */

@@ -1,4 +1,4 @@
-import type { Clock } from "../../lib/clock.js";
+import type { Clock } from "../../lib/index.js";
 import type { FetchError, HostLimiter, HttpClient } from "../http/index.js";
 import type { FeedError } from "./feed-error.js";
 import type { ParsedFeed } from "./feed-item.js";

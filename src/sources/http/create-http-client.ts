@@ -1,5 +1,5 @@
 import { request } from "undici";
-import { systemClock, type Clock } from "../../lib/clock.js";
+import { systemClock, type Clock } from "../../lib/index.js";
 import { isIpLiteral, isRefused, type AddressPolicy } from "./address-guard.js";
 import { decodeText } from "./decode-text.js";
 import { classifyFailure } from "./classify-failure.js";

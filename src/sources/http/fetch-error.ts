@@ -1,4 +1,4 @@
-import { DigestBotError } from "../../lib/errors.js";
+import { DigestBotError } from "../../lib/index.js";
 
 export type FetchErrorCode =
   | "forbidden-address"

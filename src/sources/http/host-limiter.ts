@@ -1,5 +1,5 @@
 import { setTimeout as delay } from "node:timers/promises";
-import type { Clock } from "../../lib/clock.js";
+import type { Clock } from "../../lib/index.js";
 
 export interface HostLimiter {
   /** Runs `task` when `host` has a free slot and its last request started and ended long enough ago. */

@@ -1,4 +1,4 @@
-import type { FactCard } from "../../digest/index.js";
+import type { FactCard } from "../../model/index.js";
 import { cardSearchText, compareNewest, queryWords, suggestionRank } from "../card-text.js";
 import type { SyncCardStore, SyncReceivedStore } from "../sync-ports.js";
 

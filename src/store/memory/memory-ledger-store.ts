@@ -1,4 +1,4 @@
-import { emptyCounts, type LedgerFilter, type LedgerRow } from "../../model/ledger-row.js";
+import { emptyCounts, type LedgerFilter, type LedgerRow } from "../../model/index.js";
 import type { SyncLedgerStore } from "../sync-ports.js";
 
 const slotKey = (subscriptionId: string, slot: string) => `${subscriptionId}\u0000${slot}`;
@@ -96,18 +96,20 @@ export function createMemoryLedgerStore(): SyncLedgerStore {
       }
       return counts;
     },
-    due(now, limit) {
+    due(now, limit, platform) {
       const at = now.toISOString();
       const result: LedgerRow[] = [];
       for (const row of pending.values()) {
         if (result.length >= limit) break;
+        if (platform !== undefined && row.target.platform !== platform) continue;
         if (row.nextAttemptAt <= at && earlierPartsSettled(row)) result.push(structuredClone(row));
       }
       return result;
     },
-    nextDueAt() {
+    nextDueAt(platform) {
       let earliest: string | undefined;
       for (const row of pending.values()) {
+        if (platform !== undefined && row.target.platform !== platform) continue;
         if (earliest !== undefined && row.nextAttemptAt >= earliest) continue;
         if (earlierPartsSettled(row)) earliest = row.nextAttemptAt;
       }

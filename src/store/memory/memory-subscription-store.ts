@@ -1,4 +1,4 @@
-import type { Subscription } from "../../model/subscription.js";
+import type { Subscription } from "../../model/index.js";
 import { buildSubscription, bySubscriptionAge } from "../build-subscription.js";
 import { uniqueSubscriptionId, type RandomIndex } from "../subscription-id.js";
 import type { SyncSubscriptionStore } from "../sync-ports.js";

@@ -1,6 +1,6 @@
 import type { Database } from "better-sqlite3";
-import { systemClock, type Clock } from "../../lib/clock.js";
-import { StoreError } from "../../lib/errors.js";
+import { systemClock, type Clock } from "../../lib/index.js";
+import { StoreError } from "../../lib/index.js";
 
 export interface Migration {
   version: number;

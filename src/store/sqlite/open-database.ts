@@ -2,8 +2,8 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { Database as Db } from "better-sqlite3";
-import type { Clock } from "../../lib/clock.js";
-import { StoreError } from "../../lib/errors.js";
+import type { Clock } from "../../lib/index.js";
+import { StoreError } from "../../lib/index.js";
 import { applyMigrations, MIGRATIONS, type Migration } from "./migrations.js";
 
 export interface OpenDatabaseOptions {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { StoreError } from "../../lib/errors.js";
+import { StoreError } from "../../lib/index.js";
 
 /**
  * Parses one row read back from SQLite (a trust boundary: the file may have been edited or

@@ -1,6 +1,6 @@
 import type { Database, Statement } from "better-sqlite3";
 import { z } from "zod";
-import { FactCard } from "../../digest/index.js";
+import { FactCard } from "../../model/index.js";
 import { cardSearchText, queryWords, suggestionRank } from "../card-text.js";
 import { jsonColumn, parseRow } from "./parse-row.js";
 import type { SyncCardStore } from "../sync-ports.js";

@@ -1,11 +1,6 @@
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
-import {
-  emptyCounts,
-  LedgerRow,
-  type LedgerFilter,
-  type NewLedgerRow,
-} from "../../model/ledger-row.js";
+import { emptyCounts, LedgerRow, type LedgerFilter, type NewLedgerRow } from "../../model/index.js";
 import { jsonColumn, parseRow } from "./parse-row.js";
 import type { SyncLedgerStore } from "../sync-ports.js";
 
@@ -87,12 +82,14 @@ export function createSqliteLedgerStore(db: Database): SyncLedgerStore {
     get: db.prepare("SELECT * FROM ledger WHERE id = ?"),
     list: db.prepare(`SELECT * FROM ledger WHERE ${FILTER} ORDER BY created_at, rowid`),
     counts: db.prepare(`SELECT status, COUNT(*) AS n FROM ledger WHERE ${FILTER} GROUP BY status`),
-    due: db.prepare(`SELECT * FROM ledger l INDEXED BY ledger_due WHERE status = 'pending' AND next_attempt_at <= ?
-      AND ${EARLIER_SETTLED} ORDER BY next_attempt_at, id LIMIT ?`),
+    due: db.prepare(`SELECT * FROM ledger l INDEXED BY ledger_due WHERE status = 'pending'
+      AND next_attempt_at <= @now AND (@platform IS NULL OR platform = @platform)
+      AND ${EARLIER_SETTLED} ORDER BY next_attempt_at, id LIMIT @limit`),
     // Both walk the partial index of pending rows in order and stop early; without the hint the
     // planner may sort every pending row (10,000 rows: milliseconds per call).
     nextDue: db.prepare(`SELECT next_attempt_at AS at FROM ledger l INDEXED BY ledger_due
-      WHERE status = 'pending' AND ${EARLIER_SETTLED} ORDER BY next_attempt_at LIMIT 1`),
+      WHERE status = 'pending' AND (@platform IS NULL OR platform = @platform)
+      AND ${EARLIER_SETTLED} ORDER BY next_attempt_at LIMIT 1`),
     claim: db.prepare(`UPDATE ledger SET status = 'sending', attempts = attempts + 1,
       first_attempt_at = COALESCE(first_attempt_at, @now), last_attempt_at = @now,
       claimed_epoch = @epoch, updated_at = @now WHERE id = @id AND status = 'pending'`),
@@ -150,8 +147,10 @@ export function createSqliteLedgerStore(db: Database): SyncLedgerStore {
       }
       return counts;
     },
-    due: (now, limit) => q.due.all(now.toISOString(), limit).map(toRow),
-    nextDueAt: () => (q.nextDue.get() as { at: string } | undefined)?.at,
+    due: (now, limit, platform) =>
+      q.due.all({ now: now.toISOString(), limit, platform: platform ?? null }).map(toRow),
+    nextDueAt: (platform) =>
+      (q.nextDue.get({ platform: platform ?? null }) as { at: string } | undefined)?.at,
     claim: (id, epoch, now) => q.claim.run({ id, epoch, now: now.toISOString() }).changes === 1,
     settle: (id, epoch, status, error, now) =>
       q.settle.run({ id, epoch, status, error, now: now.toISOString() }).changes === 1,

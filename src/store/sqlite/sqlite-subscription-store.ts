@@ -1,6 +1,6 @@
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
-import { Subscription } from "../../model/subscription.js";
+import { Subscription } from "../../model/index.js";
 import { buildSubscription } from "../build-subscription.js";
 import { jsonColumn, parseRow, sqliteBoolean } from "./parse-row.js";
 import { uniqueSubscriptionId, type RandomIndex } from "../subscription-id.js";

@@ -75,6 +75,7 @@ it.each(years)(
       store,
       clock: systemClock,
       logger: createCapturingLogger().logger,
+      reloadMs: DAY, // a year of 30-second reloads would only slow the simulation down
       onSlot: async (subscription, slot, info) => {
         calls.push({ cron: subscription.cron, slot, catchUp: info.catchUp });
       },

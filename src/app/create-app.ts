@@ -1,0 +1,235 @@
+import { createDiscordBot, registerCommands, type DiscordBot } from "../adapters/discord/index.js";
+import { createTelegramBot, type TelegramBotHandle } from "../adapters/telegram/index.js";
+import type { Config } from "../config.js";
+import { createArticleSync } from "../pipeline/index.js";
+import { createDirectorySource } from "../sources/index.js";
+import { createBotBackend, createDeliveryEngine, type DeliveryChannel } from "../delivery/index.js";
+import { createScheduler } from "../delivery/index.js";
+import { systemClock, type Clock } from "../lib/index.js";
+import type { Logger } from "../lib/index.js";
+import {
+  createMemoryChangeFeed,
+  createSqliteStore,
+  openDatabase,
+  type ChangeFeed,
+  type Store,
+} from "../store/index.js";
+import { ROLES, type Role } from "./roles.js";
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  clock?: Clock;
+  /** What this process does (default: everything, one process). */
+  roles?: ReadonlySet<Role>;
+}
+
+export interface App {
+  /** Starts this process's roles; resolves once they are running. */
+  start(): Promise<void>;
+  /** Idempotent: stops ticking, lets in-flight sends finish, stops the bots, closes the database. */
+  stop(): Promise<void>;
+  /** Resolves with the process exit code once the app has stopped (by stop(), or a fatal error). */
+  readonly done: Promise<number>;
+}
+
+/**
+ * Composition root, the only place that knows every module. Each role builds only its parts:
+ * `ingest` keeps cards in step with the sources, `bots` answers commands, `deliver` schedules
+ * and sends digests (it needs the platforms' send channels, not their update loops).
+ */
+export function createApp({
+  config,
+  logger,
+  clock = systemClock,
+  roles = new Set(ROLES),
+}: AppDeps): App {
+  let exitCode = 0;
+  let resolveDone!: (code: number) => void;
+  const done = new Promise<number>((resolve) => (resolveDone = resolve));
+  let stopping: Promise<void> | undefined;
+  let stopped = false;
+  const cleanups: Array<() => Promise<void> | void> = [];
+
+  // Teardown runs whatever start() built so far, in reverse: a stop during start-up is safe.
+  const teardown = async () => {
+    stopped = true;
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    logger.info("stopped");
+  };
+  const stop = (code = 0): Promise<void> => {
+    exitCode = Math.max(exitCode, code);
+    stopping ??= teardown()
+      .catch((error: unknown) => {
+        logger.error({ err: error }, "error while stopping");
+        exitCode = Math.max(exitCode, 1);
+      })
+      .finally(() => resolveDone(exitCode));
+    return stopping;
+  };
+
+  async function start(): Promise<void> {
+    const db = openDatabase(config.DATABASE_PATH);
+    cleanups.push(() => void db.close());
+    const store = createSqliteStore(db);
+    const changes = createMemoryChangeFeed();
+    const platforms = createPlatforms({ config, logger, store, changes, clock, roles });
+    const parts = { store, changes, platforms };
+
+    try {
+      if (roles.has("ingest")) await startIngest(parts);
+      if (stopped) return;
+      if (roles.has("deliver")) await startDelivery(parts);
+      if (stopped) return;
+      if (roles.has("bots")) await startBots(parts);
+    } catch (error) {
+      logger.fatal({ err: error }, "could not start");
+      await stop(1);
+      return;
+    }
+    logger.info(
+      {
+        roles: [...roles],
+        telegram: Boolean(platforms.telegram),
+        discord: Boolean(platforms.discord),
+        articles: config.ARTICLES_DIR,
+      },
+      "running",
+    );
+  }
+
+  type Parts = {
+    store: Store;
+    changes: ChangeFeed;
+    platforms: ReturnType<typeof createPlatforms>;
+  };
+
+  async function startIngest({ store }: Parts): Promise<void> {
+    const sync = createArticleSync({
+      source: createDirectorySource(config.ARTICLES_DIR, config.MAX_ARTICLE_BYTES),
+      cards: store.cards,
+      clock,
+      logger,
+      intervalMs: config.RESCAN_INTERVAL,
+    });
+    cleanups.push(() => sync.stop());
+    const report = await sync.scan();
+    logger.info(
+      { cards: await store.cards.count(), skipped: report.skipped.length },
+      "articles loaded",
+    );
+    sync.start();
+  }
+
+  async function startDelivery({ store, changes, platforms }: Parts): Promise<void> {
+    const engine = createDeliveryEngine({
+      store,
+      channels: platforms.channels,
+      clock,
+      logger: logger.child({ part: "delivery" }),
+      options: { deactivateAfter: config.DEACTIVATE_AFTER },
+      onFatal: (error) => {
+        logger.fatal({ err: error }, "delivery stopped");
+        void stop(1);
+      },
+      changes,
+    });
+    cleanups.push(() => engine.stop());
+    const scheduler = createScheduler({
+      store: store.subscriptions,
+      onSlot: engine.onSlot,
+      clock,
+      logger: logger.child({ part: "scheduler" }),
+      catchupGraceMs: config.CATCHUP_GRACE,
+      changes,
+    });
+    cleanups.push(() => scheduler.stop());
+    engine.start();
+    await scheduler.start();
+  }
+
+  async function startBots({ platforms }: Parts): Promise<void> {
+    const { telegram, discord } = platforms;
+    cleanups.push(async () => {
+      await Promise.all([telegram?.stop(), discord?.stop()]);
+    });
+    // Wait for both bots either way, so a failed one never leaves the other half-connected.
+    const started = await Promise.allSettled([telegram?.start(), discord?.start()]);
+    const failed = started.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw failed.reason;
+    void telegram?.done.then((error) => {
+      if (error) {
+        logger.fatal({ err: error }, "the Telegram bot stopped");
+        void stop(1);
+      }
+    });
+  }
+
+  return { start, stop: () => stop(0), done };
+}
+
+/**
+ * The platform clients of this process. Built for `bots` (commands) and for `deliver` (their
+ * send channels); a deliver-only process never starts their update loops.
+ */
+function createPlatforms(deps: {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  changes: ChangeFeed;
+  clock: Clock;
+  roles: ReadonlySet<Role>;
+}) {
+  const { config, logger, store, changes, clock } = deps;
+  if (!deps.roles.has("bots") && !deps.roles.has("deliver")) return { channels: [] };
+  const backend = createBotBackend({ store, clock, changes });
+  let telegram: TelegramBotHandle | undefined;
+  let discord: DiscordBot | undefined;
+  if (config.TELEGRAM_BOT_TOKEN) {
+    telegram = createTelegramBot({
+      token: config.TELEGRAM_BOT_TOKEN,
+      apiRoot: config.TELEGRAM_API_ROOT,
+      testEnv: config.TELEGRAM_TEST_ENV,
+      webhook: config.TELEGRAM_WEBHOOK_URL
+        ? {
+            url: config.TELEGRAM_WEBHOOK_URL,
+            port: config.TELEGRAM_WEBHOOK_PORT,
+            secretToken: config.TELEGRAM_WEBHOOK_SECRET,
+          }
+        : undefined,
+      backend,
+      logger: logger.child({ platform: "telegram" }),
+    });
+  }
+  if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
+    discord = createDiscordBot({
+      token: config.DISCORD_TOKEN,
+      applicationId: config.DISCORD_APPLICATION_ID,
+      guildId: config.DISCORD_GUILD_ID,
+      apiRoot: config.DISCORD_API_ROOT,
+      backend,
+      logger: logger.child({ platform: "discord" }),
+      commandStore: store.kv,
+    });
+  }
+  const channels: DeliveryChannel[] = [];
+  if (telegram) channels.push(telegram.channel);
+  if (discord) channels.push(discord.channel);
+  return { telegram, discord, channels };
+}
+
+/** `npm run register-commands`: register Discord slash commands now (guild or global). */
+export async function registerDiscordCommands(config: Config, logger: Logger): Promise<number> {
+  if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
+    logger.error("DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set to register commands");
+    return 2;
+  }
+  const result = await registerCommands({
+    token: config.DISCORD_TOKEN,
+    applicationId: config.DISCORD_APPLICATION_ID,
+    guildId: config.DISCORD_GUILD_ID,
+    apiRoot: config.DISCORD_API_ROOT,
+  });
+  logger.info(result, "Discord commands registered");
+  return 0;
+}
