@@ -5,6 +5,8 @@ export interface Paragraph {
   text: string;
   linkShare: number;
   heading: boolean;
+  /** The `href` of each link in it, as written. */
+  links: string[];
 }
 
 const BLOCK = new Set([
@@ -36,8 +38,6 @@ const BLOCK = new Set([
   "section",
   "table",
   "tbody",
-  "td",
-  "th",
   "thead",
   "tr",
   "ul",
@@ -45,6 +45,9 @@ const BLOCK = new Set([
 ]);
 
 const HEADING = /^h[1-6]$/;
+
+/** Table cells share their row's line, a space apart. */
+const CELL = new Set(["td", "th"]);
 
 const SKIP = new Set([
   "script",
@@ -63,15 +66,17 @@ export function blockParagraphs(root: DomElement): Paragraph[] {
   let text = "";
   let linkText = "";
   let heading = false;
+  let links: string[] = [];
   const flush = (): void => {
     const clean = collapse(text);
     if (clean) {
       const share = Math.min(1, collapse(linkText).length / clean.length);
-      paragraphs.push({ text: clean, linkShare: share, heading });
+      paragraphs.push({ text: clean, linkShare: share, heading, links });
     }
     text = "";
     linkText = "";
     heading = false;
+    links = [];
   };
   const walk = (node: DomNode, inLink: boolean): void => {
     if (node.nodeType === TEXT_NODE) {
@@ -82,7 +87,10 @@ export function blockParagraphs(root: DomElement): Paragraph[] {
     if (!isElement(node) || SKIP.has(node.localName)) return;
     const block = BLOCK.has(node.localName);
     if (block) flush();
+    else if (CELL.has(node.localName)) text += " ";
     if (HEADING.test(node.localName)) heading = true;
+    const href = node.localName === "a" ? node.getAttribute("href") : null;
+    if (href) links.push(href);
     const link = inLink || node.localName === "a";
     for (const child of Array.from(node.childNodes)) walk(child, link);
     if (block) flush();

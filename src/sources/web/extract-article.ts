@@ -30,7 +30,11 @@ export function extractArticle(html: string, options: ExtractOptions): ExtractRe
   const date = readPublicationDate(document, meta, jsonLd);
   const body = readBody(document, options.url);
   if (body instanceof ArticleError) return { ok: false, error: body };
-  const text = body ? cleanParagraphs(blockParagraphs(body), title, publisher).join("\n\n") : "";
+  const text = body
+    ? cleanParagraphs(blockParagraphs(body), { url: options.url, headline: title, publisher }).join(
+        "\n\n",
+      )
+    : "";
   if (text.length === 0) {
     return { ok: false, error: new ArticleError(options.url, "not an article: no body text") };
   }

@@ -24,16 +24,22 @@ const SHORT_LINE_RULES: readonly RegExp[] = [
   /\b(?:photo|image|credit|photograph)s?\s*(?:by|:)\s*[^.]{2,60}$/i,
   /^\d+\s*of\s*\d+\S/,
   /^\(?©[^.]*$/,
+  // agency credits under a photo: "Jane Doe | Bloomberg | Getty Images"
+  /^(?=.{0,80}$).*[|/]\s*(?:getty images|afp|reuters|ap|bloomberg|shutterstock|epa|alamy|pa(?: images)?|ap photo)(?:\s+via getty images)?\s*\)?$/i,
   // dates and timestamps on their own line
+  /^(?:\w+day,?\s+)?(?:\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,9}\.?,?\s+\d{4}|\d{4}-\d\d-\d\d)(?:\s*(?:[,|•·-]|at)?\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4})?$/iu,
   /^(?=.{0,90}$)\|?\s*(?:published|updated|posted|last updated|first published|original|modified)\b[^.]{0,60}\d/i,
   // bylines and contributor notes
   /^by\s*$/i,
+  /^(?=.{0,140}$)by\s+\p{Lu}[^.]*?\b(?:on|at|updated|published)\b.{0,60}\d{4}/iu,
   /^by\s+[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){1,3}(?:\s*(?:,|and|&|\||-|–)\s*[^.]{0,60})?$/u,
   /\bcontributed to this (?:report|article|story)\.?$/i,
   /^(?:write to|contact|email) (?:the )?(?:author|reporter|writer|\p{Lu}[\p{L}.-]+ [\p{Lu}][\p{L}.-]+) at\b/iu,
   /^about the author$/i,
+  /^(?:more|all|see all|view all) (?:articles|stories|posts|news) (?:from|by)\b/i,
   // link-list tags such as "[VIDEO]" or "[INSIGHT]"
-  /\[(?:[A-Z]{3,}|video|pics|pictures)\]\s*\|?$/,
+  /\[[A-Z]{3,}\]\s*\|?$/,
+  /\[(?:video|pics|pictures|photos|gallery|watch|poll)\]\s*\|?$/i,
   // footers
   /^(?:copyright|©)\s/i,
   /\ball rights reserved\b/i,
