@@ -5,8 +5,10 @@ import { cleanParagraphs } from "./clean-paragraphs.js";
 import { parseDocument, type DomDocument, type DomElement } from "./dom.js";
 import { readHeadline } from "./headline.js";
 import { readJsonLd } from "./json-ld.js";
-import { firstMeta, readMetaTags } from "./meta-tags.js";
+import { jsonLdParagraphs, preferDeclaredBody } from "./json-ld-paragraphs.js";
+import { readMetaTags } from "./meta-tags.js";
 import { readPublicationDate } from "./publication-date.js";
+import { readPublisher } from "./publisher.js";
 import { readabilityBody } from "./readability-body.js";
 import { removeFurniture } from "./remove-furniture.js";
 
@@ -24,19 +26,21 @@ export function extractArticle(html: string, options: ExtractOptions): ExtractRe
   const document = parseDocument(html);
   const meta = readMetaTags(document);
   const jsonLd = readJsonLd(document);
-  const publisher =
-    firstMeta(meta, ["og:site_name"]) ?? jsonLd.publisher ?? firstMeta(meta, ["application-name"]);
+  const publisher = readPublisher(meta, jsonLd);
   const title = readHeadline(document, meta, jsonLd, publisher);
   const date = readPublicationDate(document, meta, jsonLd);
-  const body = readBody(document, options.url);
-  if (body instanceof ArticleError) return { ok: false, error: body };
-  const text = body
-    ? cleanParagraphs(blockParagraphs(body), { url: options.url, headline: title, publisher }).join(
-        "\n\n",
-      )
-    : "";
+  const page = { url: options.url, headline: title, publisher };
+  const read = readBody(document);
+  const found = read.body ? cleanParagraphs(blockParagraphs(read.body), page) : [];
+  const declared = jsonLd.articleBody
+    ? cleanParagraphs(jsonLdParagraphs(jsonLd.articleBody), page)
+    : [];
+  const text = preferDeclaredBody(found, declared).join("\n\n");
   if (text.length === 0) {
-    return { ok: false, error: new ArticleError(options.url, "not an article: no body text") };
+    const error = new ArticleError(options.url, "not an article: no body text", {
+      cause: read.cause,
+    });
+    return { ok: false, error };
   }
   return {
     ok: true,
@@ -55,13 +59,13 @@ export function extractArticle(html: string, options: ExtractOptions): ExtractRe
   };
 }
 
-/** Readability's container with the furniture removed; Readability's own throws become a value. */
-function readBody(document: DomDocument, url: string): DomElement | null | ArticleError {
+/** Readability's container with the furniture removed; a throw inside Readability means no body. */
+function readBody(document: DomDocument): { body: DomElement | null; cause?: unknown } {
   try {
     const body = readabilityBody(document);
     if (body) removeFurniture(body);
-    return body;
+    return { body };
   } catch (cause) {
-    return new ArticleError(url, "not an article: the page could not be read", { cause });
+    return { body: null, cause };
   }
 }

@@ -49,10 +49,13 @@ export function readJsonLd(document: DomDocument): JsonLdArticle {
     .flatMap((parsed) => (parsed.success ? [parsed.data] : []));
   const article = nodes.find((node) => types(node).some((t) => ARTICLE_TYPE.test(t)));
   const publisherNode = nodes.find((node) => types(node).includes("Organization"));
-  if (!article) return { ...EMPTY_JSON_LD, publisher: text(publisherNode?.name) };
+  // Some sites date the WebPage node of their graph rather than the article node.
+  const dated = text(nodes.find((node) => text(node.datePublished) !== null)?.datePublished);
+  if (!article)
+    return { ...EMPTY_JSON_LD, datePublished: dated, publisher: text(publisherNode?.name) };
   return {
     headline: text(article.headline) ?? text(article.name),
-    datePublished: text(article.datePublished) ?? text(article.dateCreated),
+    datePublished: text(article.datePublished) ?? text(article.dateCreated) ?? dated,
     dateModified: text(article.dateModified),
     publisher: name(article.publisher) ?? text(publisherNode?.name),
     articleBody: body(article.articleBody),

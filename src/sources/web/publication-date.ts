@@ -38,8 +38,13 @@ export function readPublicationDate(
     firstMeta(meta, PUBLISHED_META),
     ...Array.from(document.querySelectorAll("[itemprop=datePublished]")).map(dateAttribute),
     ...publishedTimes(document),
+    ...publishedLabels(document),
   ];
-  const modified = [jsonLd.dateModified, firstMeta(meta, MODIFIED_META)];
+  const modified = [
+    jsonLd.dateModified,
+    firstMeta(meta, MODIFIED_META),
+    ...Array.from(document.querySelectorAll("time")).map(dateAttribute),
+  ];
   for (const raw of [...published, ...modified]) {
     const day = raw ? toIsoDate(raw) : null;
     if (day) return day;
@@ -54,8 +59,27 @@ function publishedTimes(document: DomDocument): (string | null)[] {
   return [...marked, ...plain].map(dateAttribute);
 }
 
+/** Elements classed as the publication date, and short lines reading "Published: <date>". */
+function publishedLabels(document: DomDocument): (string | null)[] {
+  const classed = Array.from(document.querySelectorAll(PUBLISHED_CLASS)).filter(
+    (element) => !isUpdate(element),
+  );
+  const lines = Array.from(document.querySelectorAll("p, span, li, small")).filter((element) =>
+    PUBLISHED_LINE.test((element.textContent ?? "").slice(0, 120)),
+  );
+  return [...classed, ...lines].map(dateAttribute);
+}
+
+const PUBLISHED_CLASS = '[class*="publish"], [class*="post-date"], [class*="pubdate"]';
+const PUBLISHED_LINE = /^\s*(?:published|posted|first published)\b[\s:]/i;
+
 function dateAttribute(element: DomElement): string | null {
-  return element.getAttribute("datetime") ?? element.getAttribute("content") ?? element.textContent;
+  return (
+    element.getAttribute("datetime") ??
+    element.getAttribute("content") ??
+    element.getAttribute("value") ??
+    element.textContent
+  );
 }
 
 /** A `<time>` labelled "Updated …" by itself, its classes or its parent line. */

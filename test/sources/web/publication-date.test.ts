@@ -42,6 +42,21 @@ describe("readPublicationDate", () => {
     );
   });
 
+  it("reads a 'Published:' line or an element classed as the publication date", () => {
+    expect(date("", "<p>Published: Monday, November 18th, 2019 at 11:08 a.m.</p>")).toBe(
+      "2019-11-18",
+    );
+    expect(
+      date("", '<input class="published_date" type="hidden" value="2019-11-19 02:24:47">'),
+    ).toBe("2019-11-19");
+  });
+
+  it("uses a <time> marked as an update only when nothing else dates the page", () => {
+    expect(
+      date("", '<li><time class="updated" datetime="2018-10-05T08:15:05+00:00">Oct 5</time></li>'),
+    ).toBe("2018-10-05");
+  });
+
   it("is null when the page carries no date", () => {
     expect(date("<title>x</title>", "<p>No date here.</p>")).toBeNull();
   });
