@@ -38,17 +38,27 @@ export function cleanParagraphs(
   }
   const first = kept.findIndex(isSentence);
   if (first < 0) return [];
-  const body = kept.slice(first);
+  // Only a few short labels (byline, breadcrumb, photo count) stand before the article starts.
+  const body =
+    first <= MAX_LEADING_LABELS ? kept.filter((p, i) => i >= first || !isLabel(p)) : kept;
   while (body.length > 0 && isTrailer(body[body.length - 1]!)) body.pop();
   return body
     .map((paragraph) => paragraph.text)
     .filter((text) => text !== headline && text !== publisher);
 }
 
-/** Prose: several words (or, in scripts without spaces, enough characters) ending like a sentence. */
+const MAX_LEADING_LABELS = 6;
+
+function isLabel(paragraph: Paragraph): boolean {
+  return paragraph.text.split(" ").length < 8 && !isSentence(paragraph);
+}
+
+/** Prose: a dozen words, or several (or, in scripts without spaces, enough characters) ending like a sentence. */
 function isSentence(paragraph: Paragraph): boolean {
   const { text } = paragraph;
-  const long = text.split(" ").length >= 4 || (text.length >= 30 && !text.includes(" "));
+  const words = text.split(" ").length;
+  if (words >= 12) return true;
+  const long = words >= 4 || (text.length >= 30 && !text.includes(" "));
   return long && /[.!?:;"”’)。！？」』]$/.test(text);
 }
 

@@ -1,10 +1,17 @@
 /** Each class of furniture line that survives the DOM clean-up, by the words it is made of. */
 const SHORT_LINE_RULES: readonly RegExp[] = [
   // "Advertisement", "Sponsored content", "Story continues below"
-  /^(?:advertisement|advertising|ad|sponsored(?: content)?|paid content|story continues below.*|continue reading.*|skip (?:this )?ad.*)$/i,
+  /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|paid content|story continues below.*|continue reading.*|skip (?:this )?ad.*)$/i,
   // share prompts and tool bars
   /^(?:share|share this(?: article| story| post)?|share on \w+|tweet|email|e-mail|print|print article|pin it|save|copy link|whatsapp|facebook|twitter|linkedin|text size|order reprints|reprints?|comments?|\d+ comments?|view comments)[:!]?$/i,
   /^share (?:this|on|via)\b/i,
+  // a row of share buttons: "Whatsapp Facebook Pin Download"
+  /^(?:(?:share|whatsapp|facebook|twitter|pinterest|pint|pin|linkedin|reddit|telegram|email|e-mail|print|tweet|flipboard|messenger|sms|copy|link|download|baixar|compartilhar|teilen|partager)[\s,|/•·]*){2,}$/i,
+  // comment prompts
+  /^(?:tell us what you think|leave a (?:comment|reply)|join the (?:discussion|conversation)|comments are closed|add a comment|post a comment)\b/i,
+  // tag lists and shortcodes left by a CMS
+  /^(?:tags|topics|filed under|categories)\s*:?(?:\s.*)?$/i,
+  /^\[\w+[^\]]*\].*\[\/\w+\]$/,
   // "Read more: ...", "Related: ...", "DON'T MISS"
   /^(?:read more|see more|read also|also read|more|related(?: articles| stories| content| coverage| links)?|recommended(?: for you)?|don'?t miss|you may also like|you might also like|more from [\w .]+|most read|most popular|trending|latest|popular|watch|watch more|top stories|further reading|what to read next|highlights)(?:\s*[:|>»].*)?$/i,
   /^click here\b/i,
@@ -28,11 +35,12 @@ const SHORT_LINE_RULES: readonly RegExp[] = [
   /^(?=.{0,80}$).*[|/]\s*(?:getty images|afp|reuters|ap|bloomberg|shutterstock|epa|alamy|pa(?: images)?|ap photo)(?:\s+via getty images)?\s*\)?$/i,
   // dates and timestamps on their own line
   /^(?:\w+day,?\s+)?(?:\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,9}\.?,?\s+\d{4}|\d{4}-\d\d-\d\d)(?:\s*(?:[,|•·-]|at)?\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4})?$/iu,
-  /^(?=.{0,90}$)\|?\s*(?:published|updated|posted|last updated|first published|original|modified)\b[^.]{0,60}\d/i,
+  /^(?=.{0,90}$)\|?\s*(?:published|updated|posted|last updated|first published|original|modified)\s*(?:[:|]|on\b|at\b)?\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s*)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d)/i,
   // bylines and contributor notes
   /^by\s*$/i,
   /^(?=.{0,140}$)by\s+\p{Lu}[^.]*?\b(?:on|at|updated|published)\b.{0,60}\d{4}/iu,
-  /^by\s+[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){1,3}(?:\s*(?:,|and|&|\||-|–)\s*[^.]{0,60})?$/u,
+  /^(?=.{0,140}$)by\s+\p{Lu}[^.]*?\s[-–|,]\s*\d{1,2}\/\d{1,2}\/\d{2,4}\b/iu,
+  /^[Bb]y\s+[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){1,3}(?:\s*(?:,|and|&|\||-|–)\s*[^.]{0,60})?$/u,
   /\bcontributed to this (?:report|article|story)\.?$/i,
   /^(?:write to|contact|email) (?:the )?(?:author|reporter|writer|\p{Lu}[\p{L}.-]+ [\p{Lu}][\p{L}.-]+) at\b/iu,
   /^about the author$/i,
