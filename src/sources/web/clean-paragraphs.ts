@@ -4,10 +4,14 @@ import { isSameSite } from "./same-site.js";
 
 /** A heading that opens a list of links to other stories. */
 const LINK_LIST_HEADING =
-  /^(?:more\b.{0,30}\b(?:stories|articles|news|coverage|reads)|related|read more|more|see also|don'?t miss|you may also like|you might also like|recommended|more from .{1,40}|more on this|most read|most popular|trending|latest|also read|further reading|top stories)(?:\s*(?:stories|articles|news|content|coverage|links))?\s*:?$/i;
+  /^(?:more\b.{0,30}\b(?:stories|articles|news|coverage|reads)|related|read more|more|see also|don'?t miss|you may also like|you might also like|recommended|more from .{1,40}|more on this|most read|most popular|trending|latest|also read|further reading|top stories)(?:\s*(?:stories|articles|news|content|coverage|links))?\s*[:.…]*$/i;
 
 /** A line opening with a related-story label ("Related: ...", "SEE MORE: ..."), often before more links. */
 const RELATED_LABEL = /^(?:related|read more|see more|see also|more|also read|read also)\s*:/i;
+
+/** "Read also" in the languages of the pages we meet; a line with only this label opens a link list. */
+const READ_ALSO =
+  /^\(?(?:leggi anche|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leia também|leia mais|veja também|lee también|lea también|читайте также|関連記事)\b/iu;
 
 const AUTHOR_BIO = [
   /^(?:[\p{Lu}][\p{L}'’.-]+\s){1,3}(?:is|was|has been|joined)\b.{0,160}\b(?:reporter|writer|editor|correspondent|journalist|contributor|columnist|producer)\b/u,
@@ -32,7 +36,9 @@ export function cleanParagraphs(
     if (linkRuns.has(index)) continue;
     if (inLinkList && paragraph.linkShare > 0.6 && paragraph.text.length < 160) continue;
     if (inLinkList && isFurnitureLine(paragraph.text)) continue;
-    inLinkList = LINK_LIST_HEADING.test(paragraph.text) || RELATED_LABEL.test(paragraph.text);
+    inLinkList = [LINK_LIST_HEADING, RELATED_LABEL, READ_ALSO].some((rule) =>
+      rule.test(paragraph.text),
+    );
     if (inLinkList || isFurnitureLine(paragraph.text) || isShoutedLink(paragraph)) continue;
     kept.push(paragraph);
   }

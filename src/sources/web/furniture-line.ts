@@ -8,7 +8,7 @@ const SHORT_LINE_RULES: readonly RegExp[] = [
   // a row of share buttons: "Whatsapp Facebook Pin Download"
   /^(?:(?:share|whatsapp|facebook|twitter|pinterest|pint|pin|linkedin|reddit|telegram|email|e-mail|print|tweet|flipboard|messenger|sms|copy|link|download|baixar|compartilhar|teilen|partager)[\s,|/•·]*){2,}$/i,
   // comment prompts
-  /^(?:tell us what you think|leave a (?:comment|reply)|join the (?:discussion|conversation)|comments are closed|add a comment|post a comment)\b/i,
+  /^(?:tell us what you think|leave a (?:comment|reply)|join the (?:discussion|conversation)|comments are closed|add a comment|post a comment|post comment)\b/i,
   // tag lists and shortcodes left by a CMS
   /^(?:tags|topics|filed under|categories)\s*:?(?:\s.*)?$/i,
   /^\[\w+[^\]]*\].*\[\/\w+\]$/,

@@ -81,6 +81,30 @@ describe("cleanParagraphs", () => {
     expect(out).toEqual([prose, prose + " Again."]);
   });
 
+  it.each(["You may also like...", "Leggi anche", "More Great WIRED Stories"])(
+    "drops the link list opened by %j",
+    (heading) => {
+      const teaser = p("Who will make the Hall of Fame in 2020?", 1, ["/hall"]);
+      expect(cleanParagraphs([p(prose), p(heading), teaser], page)).toEqual([prose]);
+    },
+  );
+
+  it("drops a run of links to other pages of the same site but keeps links elsewhere", () => {
+    const internal = [
+      p("Ferry timetable changes", 1, ["/f"]),
+      p("Budget approved", 1, ["https://news.example/b"]),
+    ];
+    const external = [
+      p("Get it on Amazon for $39", 1, ["https://shop.example.com/x"]),
+      p("Get it at Walmart for $9", 1, ["https://mart.example.org/y"]),
+    ];
+    expect(cleanParagraphs([p(prose), ...internal], page)).toEqual([prose]);
+    expect(cleanParagraphs([p(prose), ...external], page)).toEqual([
+      prose,
+      ...external.map((x) => x.text),
+    ]);
+  });
+
   it("returns nothing when no paragraph reads as prose", () => {
     expect(cleanParagraphs([p("Home"), p("News"), p("Sport")], page)).toEqual([]);
   });
