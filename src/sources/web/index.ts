@@ -1,0 +1,1 @@
+export { extractArticle, type ExtractOptions, type ExtractResult } from "./extract-article.js";
