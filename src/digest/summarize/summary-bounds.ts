@@ -6,7 +6,7 @@
  */
 export const SUMMARY_BOUNDS = {
   /** Prose characters read from the start of the article; the rest never reaches the tokenizer. */
-  maxProseChars: 60_000,
+  maxProseChars: 30_000,
   /** Sentences (and lists) considered for the card: scoring and the TextRank graph see no more. */
   maxSentences: 200,
   /** A longer "sentence" (a table, a run-on paste) is never shown as a summary or a fact. */
