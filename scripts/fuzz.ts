@@ -8,6 +8,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import v8 from "node:v8";
 import { digestArticle, FactCard, type DigestResult } from "../src/digest/index.js";
 import { createCardPool } from "../src/pipeline/card-pool/index.js";
 import { readBbcDataset } from "./lib/bbc-dataset.js";
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
     seed,
     outcomes,
     peakHeapUsedMb: peakHeapUsed / 2 ** 20,
+    heapLimitMb: v8.getHeapStatistics().heap_size_limit / 2 ** 20,
     maxRssMb: (process.resourceUsage().maxRSS * 1024) / 2 ** 20,
     wallMs: performance.now() - start,
   });

@@ -19,6 +19,8 @@ export interface FuzzRun {
   seed: number;
   outcomes: FuzzOutcome[];
   peakHeapUsedMb: number;
+  /** V8's old-space limit the run had: finishing under 200 MB shows no article needs more. */
+  heapLimitMb: number;
   maxRssMb: number;
   wallMs: number;
 }
@@ -114,7 +116,7 @@ export function renderFuzzReport(run: FuzzRun): string {
     ["left", "right", "right", "right", "right"],
   );
   return [
-    `Last run: ${run.date}, Node ${run.node}, ${run.mode}, seed ${run.seed} (\`npm run fuzz\`).`,
+    `Last run: ${run.date}, Node ${run.node}, ${run.mode}, seed ${run.seed}, heap limit ${run.heapLimitMb.toFixed(0)} MB (\`NODE_OPTIONS=--max-old-space-size=200 npm run fuzz\`).`,
     totals,
     "Outcomes (skip reasons as the bot reports them):",
     outcomeTable,
