@@ -37,14 +37,26 @@ export interface ParsedArticle {
 }
 
 const DATE_PREFIX = /^\s*(?:date|published|updated|posted)?(?: on)?:?\s*/i;
+/**
+ * How much text at each end a date is looked for in: findDates compares every date with every
+ * other, so a paragraph of 50,000 dates would take minutes; a dateline date is near the edge.
+ */
+const DATE_SEARCH_CHARS = 2_000;
 
 /** Strips "date 2023-12-27 " style stamps from the start of a line; returns the date and the rest. */
 function takeDatePrefix(line: string): { date: string; rest: string } | null {
   const prefix = DATE_PREFIX.exec(line)?.[0] ?? "";
-  const [first] = findDates(line.slice(prefix.length));
+  const [first] = findDates(line.slice(prefix.length, prefix.length + DATE_SEARCH_CHARS));
   if (!first || first.index !== 0) return null;
   const rest = line.slice(prefix.length + first.length).replace(/^[\s,|·•–—-]+/, "");
   return { date: first.iso, rest };
+}
+
+/** The opening (or closing) characters of a block, where its date would stand. */
+function edgeText(block: Block | undefined, side: "start" | "end"): string {
+  if (!block) return "";
+  const text = block.kind === "prose" ? block.text : block.source;
+  return side === "start" ? text.slice(0, DATE_SEARCH_CHARS) : text.slice(-DATE_SEARCH_CHARS);
 }
 
 function looksLikeHeadline(line: string, hasMore: boolean): boolean {
@@ -179,12 +191,12 @@ export function parseArticle(raw: string): ParsedArticle {
 
   // Without a date line, a date in the opening or closing paragraph is the article's ("…, the
   // ministry said on 3 March 2024."); one further in is an event's ("takes effect on 1 March").
-  const edges = [blocks[0], blocks[blocks.length - 1]].filter((b) => b !== undefined);
   const date =
     metaDate ??
     datelineDate ??
     updatedDate ??
-    findDates(edges.map((b) => (b.kind === "prose" ? b.text : b.source)).join("\n"))[0]?.iso ??
+    findDates(edgeText(blocks[0], "start") + "\n" + edgeText(blocks[blocks.length - 1], "end"))[0]
+      ?.iso ??
     null;
   return { title, date, place, blocks, text };
 }

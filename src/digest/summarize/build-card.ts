@@ -3,6 +3,7 @@ import { CARD_LIMITS, CardDraft } from "../../model/index.js";
 import type { ParsedArticle } from "../ingest/parse-article.js";
 import { collapseWhitespace } from "../ingest/normalize-text.js";
 import { buildUnits, type Unit } from "./build-units.js";
+import { overBudgetReason, type CardBudget } from "./card-budget.js";
 import { cutToFit } from "./compress-sentence.js";
 import { extractTags } from "./extract-tags.js";
 import { factText, type FactText } from "./fact-text.js";
@@ -35,23 +36,30 @@ function standsAlone(candidate: FactText | null): string | null {
 function* standaloneLeads(
   units: readonly Unit[],
   faithful: (text: string) => boolean,
+  budget: CardBudget,
 ): Generator<{ unit: Unit; text: string }> {
   for (const unit of units.filter((u) => !u.bullet).slice(0, SUMMARY_WINDOW)) {
-    if (unit.list || unit.content.length < 5) continue;
+    if (unit.list || unit.content.length < 5 || !budget.takeCompression()) continue;
     const text = standsAlone(factText(unit, units, CARD_LIMITS.summaryChars));
     if (text !== null && faithful(text)) yield { unit, text };
   }
 }
 
-/** Turns a parsed article into a card: summary from the lead, facts by score with MMR, numbers checked. */
-export function buildCard(source: string, article: ParsedArticle): BuildResult {
+/**
+ * Turns a parsed article into a card: summary from the lead, facts by score with MMR, numbers
+ * checked. The budget is checked between steps: an article over its time is a named failure.
+ */
+export function buildCard(source: string, article: ParsedArticle, budget: CardBudget): BuildResult {
+  const overBudget = { ok: false, reason: overBudgetReason(budget.ms) } as const;
   const units = buildUnits(article);
   if (units.length === 0) return { ok: false, reason: "no sentence found" };
   const keys = numberKeys(article.text);
   const faithful = (text: string) => unsupportedNumbers(text, keys).length === 0;
+  if (budget.expired()) return overBudget;
   const scores = scoreUnits(units, article.title);
+  if (budget.expired()) return overBudget;
 
-  const standalone = standaloneLeads(units, faithful);
+  const standalone = standaloneLeads(units, faithful, budget);
   const first = standalone.next();
   const lead = first.done ? { unit: units[0]!, text: units[0]!.text } : first.value;
   if (lead.text.length > CARD_LIMITS.summaryChars)
@@ -87,7 +95,8 @@ export function buildCard(source: string, article: ParsedArticle): BuildResult {
   // The lead is on the card when the headline was written from it or the summary is it.
   const taken = [...new Set([...(titleFromLead ? [lead.unit.index] : []), summaryUnit.index])];
 
-  const chosen = selectFacts({ units, scores, taken, faithful });
+  const chosen = selectFacts({ units, scores, taken, faithful, budget, shown: [summary] });
+  if (budget.expired()) return overBudget;
 
   const card = CardDraft.safeParse({
     id: createHash("sha256").update(collapseWhitespace(article.text)).digest("hex").slice(0, 12),

@@ -1,5 +1,6 @@
-import type { ListBlock, ParsedArticle } from "../ingest/parse-article.js";
+import type { Block, ListBlock, ParsedArticle } from "../ingest/parse-article.js";
 import { splitSentences } from "./split-sentences.js";
+import { SUMMARY_BOUNDS } from "./summary-bounds.js";
 import { contentWords, tokenize } from "./tokenize.js";
 
 /** One candidate fact: a sentence, or a whole bullet list with its intro. */
@@ -23,9 +24,37 @@ export interface Unit {
   contentIds: number[];
 }
 
+/**
+ * The opening blocks of the article up to `maxChars` of text. A block that crosses the bound is
+ * cut at a space and flagged, so its last (cut) sentence is left out too.
+ */
+export function openingBlocks(
+  blocks: readonly Block[],
+  maxChars: number = SUMMARY_BOUNDS.maxProseChars,
+): Array<Block & { cut?: true }> {
+  const out: Array<Block & { cut?: true }> = [];
+  let left = maxChars;
+  for (const block of blocks) {
+    const size = block.kind === "prose" ? block.text.length : block.source.length;
+    if (size <= left) {
+      out.push(block);
+      left -= size;
+      continue;
+    }
+    if (block.kind === "prose") {
+      const at = block.text.lastIndexOf(" ", left);
+      if (at > 0) out.push({ ...block, text: block.text.slice(0, at), cut: true });
+    }
+    break;
+  }
+  return out;
+}
+
+/** The article's sentences and lists as units, from its opening only (see SUMMARY_BOUNDS). */
 export function buildUnits(article: ParsedArticle): Unit[] {
+  const blocks = openingBlocks(article.blocks);
   const proseTexts: string[] = [];
-  for (const block of article.blocks) if (block.kind === "prose") proseTexts.push(block.text);
+  for (const block of blocks) if (block.kind === "prose") proseTexts.push(block.text);
   const split = splitSentences(proseTexts);
   const units: Unit[] = [];
   const vocabulary = new Map<string, number>();
@@ -38,6 +67,7 @@ export function buildUnits(article: ParsedArticle): Unit[] {
     list: ListBlock | null,
     bullet = false,
   ) => {
+    if (units.length >= SUMMARY_BOUNDS.maxSentences) return;
     const tokens = tokenize(text);
     if (tokens.length === 0) return;
     const content = contentWords(tokens);
@@ -60,7 +90,7 @@ export function buildUnits(article: ParsedArticle): Unit[] {
     });
     lastParagraph = paragraph;
   };
-  for (const block of article.blocks) {
+  for (const block of blocks) {
     if (block.kind === "list") {
       push(
         [block.intro ?? "", ...block.items].join(" ").trim(),
@@ -70,7 +100,9 @@ export function buildUnits(article: ParsedArticle): Unit[] {
       );
       continue;
     }
-    for (const sentence of split[prose++] ?? [])
+    const sentences = split[prose++] ?? [];
+    if (block.cut) sentences.pop();
+    for (const sentence of sentences)
       push(sentence, sentence, block.paragraph, null, block.bullet === true);
   }
   return units;

@@ -23,12 +23,18 @@ const MID_CONNECTIVE =
   /,\s(?:however|therefore|though|meanwhile|moreover|furthermore|in turn|though|nevertheless|nonetheless),\s/gi;
 const FACT_FREE_PARENS = /\s*\((?![^)]*\d)[^()]{1,80}\)/g;
 const RELATIVE_CLAUSE = /,\s(?:who|which)\s[^,]{3,120},\s/;
-/** Where a trailing clause may be cut: the head before it still stands as a sentence. */
+/**
+ * Where a trailing clause may be cut: the head before it still stands as a sentence. Look-behinds
+ * are bounded ("\p{Ll}(?:ly|ed)", not "\p{Ll}+…"): an unbounded one rescans every long word.
+ */
 const CUT_POINTS =
-  /,\s(?:which|who|where|while|whereas|with|as|including|after|before|although|though|despite|but|and|amid|following|according|in order|to|labeling|saying|making|bringing|adding|helped|up|down)\b|;\s|\s[–—]\s|(?<=\p{Ll}+(?:ly|ed))\sand\s(?=\p{Ll}+ed\b)|\sas\s(?=outlined|required|stipulated|provided|described|set out)|\sin accordance with\b|\s-\s|(?<!\b(?:days?|weeks?|months?|years?|hours?|minutes?|moments?|shortly|soon|long|just|only|even|right|immediately|decades?))\s(?=(?:after|before|because|since|despite|amid|following|although|though|unless|whereas)\s)|,\s(?=\p{Ll}+ing\s)|\s(?=(?:and|but)\s(?:the|a|an|its|his|her|their|this|these|it|he|she|they|[A-Z])\b)/gu;
-/** Asides between commas: "X, one of the leading providers of online advertising, warned". */
+  /,\s(?:which|who|where|while|whereas|with|as|including|after|before|although|though|despite|but|and|amid|following|according|in order|to|labeling|saying|making|bringing|adding|helped|up|down)\b|;\s|\s[–—]\s|(?<=\p{Ll}(?:ly|ed))\sand\s(?=\p{Ll}+ed\b)|\sas\s(?=outlined|required|stipulated|provided|described|set out)|\sin accordance with\b|\s-\s|(?<!\b(?:days?|weeks?|months?|years?|hours?|minutes?|moments?|shortly|soon|long|just|only|even|right|immediately|decades?))\s(?=(?:after|before|because|since|despite|amid|following|although|though|unless|whereas)\s)|,\s(?=\p{Ll}+ing\s)|\s(?=(?:and|but)\s(?:the|a|an|its|his|her|their|this|these|it|he|she|they|[A-Z])\b)/gu;
+/**
+ * Asides between commas: "X, one of the leading providers of online advertising, warned". The
+ * comma comes before the look-behind, so the look-behind runs at commas only, not at every letter.
+ */
 const APPOSITIVE =
-  /(?<=\p{Lu}[\p{L}’'-]*),\s(?:one of|a|an|the|whose|in particular|for example|for instance|especially|notably)\s[^,\d]{3,80},\s/u;
+  /,(?<=\p{Lu}[\p{L}’'-]*,)\s(?:one of|a|an|the|whose|in particular|for example|for instance|especially|notably)\s[^,\d]{3,80},\s/u;
 /** A scene-setting opener ("Late last year, ", "On top of that, ") before the subject. */
 const LEADING_PHRASE = /^[^,\d"“]{3,70},\s(?=(?:\p{Lu}|the\s|a\s|an\s))/u;
 /** A plain comma is a cut point only between long segments, so enumerations are never cut. */
@@ -66,7 +72,8 @@ function balanced(text: string): boolean {
 }
 
 const UNCOLLAPSED_RUN = /\s{2,}|[^\S ]/g;
-const SPACE_BEFORE_PUNCTUATION = /\s+([,.;:!?])/g;
+/** Not before a digit: "1.5 .5" must not become the new number "1.5.5". */
+const SPACE_BEFORE_PUNCTUATION = /\s+([,.;:!?])(?!\d)/g;
 const TRAILING_JOINERS = /[,;:–—-]+$/;
 const ENDS_SENTENCE = /[.!?]["”’]?$/;
 

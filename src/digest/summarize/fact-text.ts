@@ -5,6 +5,7 @@ import { formatList } from "./format-list.js";
 import { resolvePersonPronoun } from "./resolve-pronoun.js";
 import { startsWithPronoun } from "./score-units.js";
 import { EXPLETIVE_IT } from "./stopwords.js";
+import { SUMMARY_BOUNDS } from "./summary-bounds.js";
 import { tokenize } from "./tokenize.js";
 
 const QUESTION = /\?["”’]?$/;
@@ -19,6 +20,8 @@ export interface FactText {
 export function factText(unit: Unit, units: readonly Unit[], max: number): FactText | null {
   // A question ("What is changing?") asks; a card states.
   if (QUESTION.test(unit.text)) return null;
+  // A run-on "sentence" this long is a table or a paste, never a fact; cutting it costs the most.
+  if (!unit.list && unit.text.length > SUMMARY_BOUNDS.maxSentenceChars) return null;
   if (unit.list) {
     const text = formatList(unit.list, max);
     return text ? { text, needsPrevious: false } : null;

@@ -26,6 +26,16 @@ function compactItem(item: string, unit: string | null, useAcronym: boolean): st
   return t.trim();
 }
 
+/** How many leading items could fit in `max` characters at all: a longer prefix is never tried. */
+function fittingItems(items: readonly string[], max: number): number {
+  let chars = 0;
+  for (let n = 0; n < items.length; n++) {
+    chars += items[n]!.length;
+    if (chars > max) return n;
+  }
+  return items.length;
+}
+
 /**
  * A list as one fact. The intro (with its total) leads only when the parts add up to it, so a
  * card never implies a sum the article does not support. Items that do not fit are left out whole.
@@ -42,7 +52,7 @@ export function formatList(list: ListBlock, max: number): string | null {
   for (const useAcronym of [false, true]) {
     const items = list.items.map((i) => compactItem(i, unit, useAcronym));
     const sep = items.some((i) => i.includes(",")) ? "; " : ", ";
-    for (let n = items.length; n >= (useAcronym ? 1 : items.length); n--) {
+    for (let n = fittingItems(items, max); n >= (useAcronym ? 1 : items.length); n--) {
       const text =
         n < items.length
           ? `${head}${items.slice(0, n).join(sep)}${sep}…`

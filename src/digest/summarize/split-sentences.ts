@@ -1,5 +1,6 @@
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
+import { SUMMARY_BOUNDS } from "./summary-bounds.js";
 
 type Nlp = ReturnType<typeof winkNLP>;
 let nlp: Nlp | undefined;
@@ -24,13 +25,32 @@ function startsSentence(value: string): boolean {
   return SENTENCE_OPENER.test(value);
 }
 
+const LONG_RUN = new RegExp(String.raw`\S{${SUMMARY_BOUNDS.maxTokenChars + 1},}`, "g");
+
+/**
+ * The text with a space put in place of every (max+1)-th character of a run without spaces (a
+ * URL pasted 1,500 times, binary noise): the tokenizer is quadratic in a token's length. The
+ * length stays the same, so offsets found in it are offsets in the original.
+ */
+export function breakLongRuns(text: string): string {
+  const max = SUMMARY_BOUNDS.maxTokenChars;
+  return text.replace(LONG_RUN, (run) => {
+    let out = "";
+    for (let i = 0; i < run.length; i += max + 1)
+      out += run.slice(i, i + max) + (i + max < run.length ? " " : "");
+    return out;
+  });
+}
+
 /**
  * Splits each chunk into sentences with one tokenizer pass over all of them (chunks are joined by
  * blank lines, which always end a sentence). Returns one array of exact substrings per chunk.
  */
 export function splitSentences(chunks: readonly string[]): string[][] {
   const joined = chunks.join("\n\n");
-  const tokens = tokenizer().readDoc(joined).tokens();
+  // Tokens are found in the broken-up text; sentences are cut from the original at the same offsets.
+  const broken = breakLongRuns(joined);
+  const tokens = tokenizer().readDoc(broken).tokens();
   const values = tokens.out();
   const spaces = tokens.out(tokenizer().its.precedingSpaces);
   const result: string[][] = chunks.map(() => []);
@@ -44,7 +64,7 @@ export function splitSentences(chunks: readonly string[]): string[][] {
   };
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
-    const at = joined.indexOf(value, cursor);
+    const at = broken.indexOf(value, cursor);
     cursor = at + value.length;
     if (value.trim() === "") {
       // Newline tokens: chunk boundaries (and the only newlines left inside the text).
@@ -57,7 +77,7 @@ export function splitSentences(chunks: readonly string[]): string[][] {
     if (!ENDERS.has(value)) continue;
     while (i + 1 < values.length && CLOSERS.has(values[i + 1]!) && spaces[i + 1] === "") {
       i++;
-      cursor = joined.indexOf(values[i]!, cursor) + values[i]!.length;
+      cursor = broken.indexOf(values[i]!, cursor) + values[i]!.length;
       end = cursor;
     }
     const next = values[i + 1];

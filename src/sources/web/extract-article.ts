@@ -1,4 +1,4 @@
-import { ArticleError } from "../../lib/errors.js";
+import { ArticleError } from "../../lib/index.js";
 import type { Article } from "../../model/index.js";
 import { blockParagraphs } from "./block-text.js";
 import { cleanParagraphs } from "./clean-paragraphs.js";
