@@ -1,7 +1,7 @@
 import { createDiscordBot, registerCommands, type DiscordBot } from "../adapters/discord/index.js";
 import { createTelegramBot, type TelegramBotHandle } from "../adapters/telegram/index.js";
 import type { Config } from "../config.js";
-import { createArticleSync } from "../pipeline/index.js";
+import { createArticleSync, createCardPool } from "../pipeline/index.js";
 import { createDirectorySource } from "../sources/index.js";
 import { createBotBackend, createDeliveryEngine, type DeliveryChannel } from "../delivery/index.js";
 import { createScheduler } from "../delivery/index.js";
@@ -105,12 +105,17 @@ export function createApp({
   };
 
   async function startIngest({ store }: Parts): Promise<void> {
+    // Cards are built in worker threads: no article can stall replies, delivery or the lease.
+    const pool = createCardPool();
+    cleanups.push(() => pool.close());
     const sync = createArticleSync({
       source: createDirectorySource(config.ARTICLES_DIR, config.MAX_ARTICLE_BYTES),
       cards: store.cards,
       clock,
       logger,
       intervalMs: config.RESCAN_INTERVAL,
+      digest: (input) => pool.digest(input),
+      failures: store.kv,
     });
     cleanups.push(() => sync.stop());
     const report = await sync.scan();

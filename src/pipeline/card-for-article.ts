@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { digestArticle } from "../digest/index.js";
+import { digestArticle, type DigestResult } from "../digest/index.js";
 import type { ArticleError } from "../lib/index.js";
 import type { Article, CardDraft, FactCard } from "../model/index.js";
 
@@ -36,8 +36,17 @@ export function placeCard(draft: CardDraft, article: Article): FactCard {
   };
 }
 
+/** Turns an article's text into a draft: in process, or in a worker pool off the main thread. */
+export type DigestFn = (input: { source: string; text: string }) => Promise<DigestResult>;
+
 /** One article to one card; a failure is a value naming the article. */
 export function cardForArticle(article: Article): CardResult {
   const result = digestArticle({ source: article.source, text: articleText(article) });
+  return result.ok ? { ok: true, card: placeCard(result.card, article) } : result;
+}
+
+/** The same through a `DigestFn` (the worker pool, so no article can stall the process). */
+export async function cardForArticleWith(article: Article, digest: DigestFn): Promise<CardResult> {
+  const result = await digest({ source: article.source, text: articleText(article) });
   return result.ok ? { ok: true, card: placeCard(result.card, article) } : result;
 }

@@ -12,3 +12,10 @@ export {
   placeCard,
   type CardResult,
 } from "./card-for-article.js";
+export { cardForArticleWith, type DigestFn } from "./card-for-article.js";
+export {
+  createCardPool,
+  CARD_POOL_DEFAULTS,
+  type CardPool,
+  type CardPoolOptions,
+} from "./card-pool/index.js";

@@ -1,7 +1,7 @@
 import type { FactCard } from "../model/index.js";
 import type { Clock } from "../lib/index.js";
 import type { Logger } from "../lib/index.js";
-import { cardForArticle } from "./card-for-article.js";
+import { cardForArticle, cardForArticleWith, type DigestFn } from "./card-for-article.js";
 import type { ArticleSource } from "../sources/index.js";
 
 /** Where cards go; the card store satisfies it. */
@@ -36,6 +36,17 @@ export function createArticleSync(deps: {
   clock: Clock;
   logger: Logger;
   intervalMs: number;
+  /** Where card building runs; in process by default, the worker pool in the app. */
+  digest?: DigestFn;
+  /**
+   * Remembers articles that failed, by signature: a file that crashed or timed out is not tried
+   * again after a restart until it changes (no crash loop, no freeze per start).
+   */
+  failures?: {
+    get(key: string): Promise<string | undefined>;
+    set(k: string, v: string): Promise<void>;
+    delete(key: string): Promise<void>;
+  };
 }): ArticleSync {
   const seen = new Map<string, string>();
   let timer: NodeJS.Timeout | undefined;
@@ -48,13 +59,27 @@ export function createArticleSync(deps: {
     for (const { key: name, signature } of entries) {
       if (seen.get(name) === signature) continue;
       seen.set(name, signature);
+      const failureKey = `failed:${deps.source.id}\n${name}`;
+      const failed = await deps.failures?.get(failureKey);
+      if (failed !== undefined && failed.startsWith(`${signature}\t`)) {
+        const reason = `failed before, unchanged since: ${failed.slice(signature.length + 1)}`;
+        report.skipped.push({ file: name, reason });
+        deps.logger.warn({ file: name, reason }, "article skipped");
+        continue;
+      }
       const read = await deps.source.read(name);
-      const result = read.ok ? cardForArticle(read.article) : read;
+      const result = !read.ok
+        ? read
+        : deps.digest
+          ? await cardForArticleWith(read.article, deps.digest)
+          : cardForArticle(read.article);
       if (!result.ok) {
         report.skipped.push({ file: name, reason: result.error.reason });
         deps.logger.warn({ file: name, reason: result.error.reason }, "article skipped");
+        await deps.failures?.set(failureKey, `${signature}\t${result.error.reason}`);
         continue;
       }
+      if (failed !== undefined) await deps.failures?.delete(failureKey);
       const outcome = await deps.cards.upsert(result.card, deps.clock.now());
       if (outcome === "inserted") report.added++;
       if (outcome === "replaced") report.replaced++;

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createArticleSync } from "../../src/pipeline/index.js";
+import { createArticleSync, type DigestFn } from "../../src/pipeline/index.js";
+import { digestArticle } from "../../src/digest/index.js";
 import {
   createDirectorySource,
   directorySourceId,
@@ -107,5 +108,46 @@ describe("article sync", () => {
       skipped: [{ file: "feed:2", reason: "feed item has no body" }],
     });
     expect((await store.cards.items("feed:test")).map((s) => s.key)).toEqual(["feed:1"]);
+  });
+});
+
+describe("an article that crashed or timed out", () => {
+  it("is remembered by signature and not summarized again after a restart until it changes", async () => {
+    const dir2 = mkdtempSync(path.join(tmpdir(), "digest-failing-"));
+    writeFileSync(path.join(dir2, "good.txt"), SEED);
+    writeFileSync(path.join(dir2, "poison.txt"), SEED.replace("Kazakhstan", "Poison"));
+    const store = createMemoryStore();
+    let calls = 0;
+    const digest: DigestFn = async (input) => {
+      calls++;
+      if (input.text.includes("Poison")) {
+        return { ok: false, error: new ArticleError(input.source, "crashed the summarizer") };
+      }
+      return digestArticle(input);
+    };
+    const start = () =>
+      createArticleSync({
+        source: createDirectorySource(dir2, 1 << 20),
+        cards: store.cards,
+        clock: fixedClock("2024-01-01T00:00:00Z"),
+        logger: silentLogger,
+        intervalMs: 1000,
+        digest,
+        failures: store.kv,
+      });
+    expect((await start().scan()).skipped).toEqual([
+      { file: "poison.txt", reason: "crashed the summarizer" },
+    ]);
+    expect(calls).toBe(2);
+    // A restart (a new sync, same store): the poison file is not handed to the summarizer again.
+    const again = await start().scan();
+    expect(calls).toBe(3); // good.txt only
+    expect(again.skipped[0]?.reason).toMatch(/^failed before, unchanged since: crashed/);
+    // Once it changes it is tried again.
+    writeFileSync(path.join(dir2, "poison.txt"), SEED);
+    utimesSync(path.join(dir2, "poison.txt"), new Date(), new Date(Date.now() + 5_000));
+    expect((await start().scan()).skipped).toEqual([]);
+    expect(await store.cards.count()).toBe(2);
+    rmSync(dir2, { recursive: true, force: true });
   });
 });
