@@ -1,29 +1,9 @@
+import { TENS_NUMBER_WORDS, UNIT_NUMBER_WORDS } from "../lib/index.js";
 import type { KeyFigure, StoryDoc } from "./story-doc.js";
 
 const WORD_NUMBERS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
+  ...UNIT_NUMBER_WORDS,
+  ...TENS_NUMBER_WORDS,
   hundred: 100,
 };
 
