@@ -1,8 +1,7 @@
 import { createDiscordBot, registerCommands, type DiscordBot } from "./adapters/discord/index.js";
 import { createTelegramBot, type TelegramBotHandle } from "./adapters/telegram/index.js";
 import type { Config } from "./config.js";
-import { createArticleSync } from "./pipeline/index.js";
-import { createDirectorySource } from "./sources/index.js";
+import { ingestFromConfig } from "./pipeline/index.js";
 import { createBotBackend, createDeliveryEngine, type DeliveryChannel } from "./delivery/index.js";
 import { createScheduler } from "./delivery/schedule/index.js";
 import { systemClock, type Clock } from "./lib/clock.js";
@@ -49,18 +48,21 @@ export function createApp({ config, logger, clock = systemClock }: AppDeps): App
   async function start(): Promise<void> {
     const db = openDatabase(config.DATABASE_PATH);
     const store = createSqliteStore(db);
-    const sync = createArticleSync({
-      source: createDirectorySource(config.ARTICLES_DIR, config.MAX_ARTICLE_BYTES),
-      cards: store.cards,
+    // Ingest (folders, feeds, pages): sources-feeds wiring, one block.
+    const sync = ingestFromConfig(config, {
+      store,
       clock,
-      logger,
-      intervalMs: config.RESCAN_INTERVAL,
+      logger: logger.child({ part: "ingest" }),
+      notify: async (chat, text) =>
+        channels
+          .find((c) => c.platform === chat.platform)
+          ?.notice?.({ ...chat, threadId: null }, text),
     });
     const refresh = () =>
       void scheduler.refresh().catch((error: unknown) => {
         logger.error({ err: error }, "could not reload subscriptions");
       });
-    const backend = createBotBackend({ store, clock, onChange: refresh });
+    const backend = createBotBackend({ store, clock, onChange: refresh, sources: sync.commands });
 
     let telegram: TelegramBotHandle | undefined;
     let discord: DiscordBot | undefined;
@@ -116,7 +118,7 @@ export function createApp({ config, logger, clock = systemClock }: AppDeps): App
     });
 
     teardown = async () => {
-      sync.stop();
+      await sync.stop();
       await scheduler.stop();
       await engine.stop();
       await Promise.all([telegram?.stop(), discord?.stop()]);

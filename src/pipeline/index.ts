@@ -12,3 +12,24 @@ export {
   placeCard,
   type CardResult,
 } from "./card-for-article.js";
+export {
+  createIngest,
+  ingestFromConfig,
+  type Ingest,
+  type IngestOptions,
+} from "./create-ingest.js";
+export { INGEST_DEFAULTS, type IngestDeps } from "./ingest-options.js";
+export { createSourcePoller, type PollOutcome, type SourcePoller } from "./poll-source.js";
+export { createSourceCommands, sourceView, type SourceCommandsDeps } from "./source-commands.js";
+export {
+  resolveSource,
+  parseSourceUrl,
+  describeFetchError,
+  type ResolvedSource,
+} from "./resolve-source.js";
+export {
+  basicPageExtractor,
+  type PageExtractor,
+  type PageExtractResult,
+} from "./page-extractor.js";
+export { markBacklog } from "./mark-backlog.js";

@@ -1,0 +1,188 @@
+import { stat } from "node:fs/promises";
+import type { SourceCommands } from "../delivery/index.js";
+import { configSources, type Config } from "../config.js";
+import type { Clock } from "../lib/clock.js";
+import type { Logger } from "../lib/logger.js";
+import {
+  createDirectorySource,
+  createHostLimiter,
+  createHttpClient,
+  directorySourceId,
+  isFeedDue,
+  type HttpClient,
+} from "../sources/index.js";
+import type { ChatRef, Store } from "../store/index.js";
+import { INGEST_DEFAULTS, type IngestDeps } from "./ingest-options.js";
+import { basicPageExtractor, type PageExtractor } from "./page-extractor.js";
+import { createSourcePoller } from "./poll-source.js";
+import { resolveSource } from "./resolve-source.js";
+import { createSourceCommands } from "./source-commands.js";
+import { createArticleSync, type ArticleSync, type ScanReport } from "./sync-source.js";
+
+export interface Ingest {
+  /** Registers the operator's sources and reads the folders once; feeds are polled after start(). */
+  scan(): Promise<ScanReport>;
+  start(): void;
+  /** Idempotent: stops polling and rescanning, closes the HTTP client. */
+  stop(): Promise<void>;
+  /** Polls every active feed or page whose next poll is due (the timer calls this). */
+  pollDue(): Promise<number>;
+  readonly commands: SourceCommands;
+}
+
+export interface IngestOptions extends IngestDeps {
+  /** SOURCES: URLs (feeds or pages) and folders of `*.txt` articles. */
+  sources: readonly string[];
+  maxArticleBytes: number;
+  rescanMs: number;
+  maxSourcesPerChat?: number;
+  /** How often due sources are looked for. */
+  tickMs?: number;
+}
+
+const isUrl = (entry: string) => /^https?:\/\//i.test(entry);
+
+/** Folders by rescan, feeds and pages by polling; the one place ingest is put together. */
+export function createIngest(options: IngestOptions): Ingest {
+  const { store, clock, logger } = options;
+  const extractPage: PageExtractor = options.extractPage ?? basicPageExtractor;
+  const poller = createSourcePoller({ ...options, extractPage });
+  const commands = createSourceCommands({
+    store,
+    clock,
+    poller,
+    http: options.http,
+    extractPage,
+    ...(options.limiter ? { limiter: options.limiter } : {}),
+    ...(options.maxSourcesPerChat ? { maxPerChat: options.maxSourcesPerChat } : {}),
+  });
+  const syncs: ArticleSync[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let polling: Promise<number> | undefined;
+
+  async function register(entry: string): Promise<void> {
+    const now = clock.now();
+    if (isUrl(entry)) {
+      const known = (await store.sources.list()).some((s) => s.url === entry && s.addedBy === null);
+      if (known) return;
+      const resolved = await resolveSource({ ...options, extractPage }, entry);
+      // Unreachable now: kept as a feed, so polling retries and /sources shows why.
+      const kind = resolved.ok ? resolved.kind : "feed";
+      const url = resolved.ok ? resolved.url : entry;
+      const title = resolved.ok ? resolved.title : null;
+      if (!resolved.ok)
+        logger.warn({ source: entry, reason: resolved.error }, "source not resolved");
+      await store.sources.add({ id: `${kind}:${url}`, url, kind, title, addedBy: null }, now);
+      return;
+    }
+    const info = await stat(entry).catch(() => undefined);
+    if (!info?.isDirectory()) {
+      logger.warn({ source: entry }, "not a folder or URL; the digest CLI reads single files");
+      return;
+    }
+    const id = directorySourceId(entry);
+    await store.sources.add({ id, url: entry, kind: "dir", title: entry, addedBy: null }, now);
+    syncs.push(
+      createArticleSync({
+        source: createDirectorySource(entry, options.maxArticleBytes),
+        cards: store.cards,
+        clock,
+        logger,
+        intervalMs: options.rescanMs,
+      }),
+    );
+  }
+
+  async function pollOnce(): Promise<number> {
+    const now = clock.now();
+    const due = (await store.sources.list()).filter(
+      (s) => s.active && s.kind !== "dir" && isFeedDue(s.state, now),
+    );
+    // The host limiter spaces requests per site; a few sources at a time keep one slow site from holding the rest.
+    const queue = [...due];
+    const worker = async () => {
+      for (let s = queue.shift(); s !== undefined; s = queue.shift()) {
+        const outcome = await poller.poll(s).catch((error: unknown) => {
+          logger.error({ err: error, source: s.id }, "source poll failed");
+          return undefined;
+        });
+        if (outcome && (outcome.added || outcome.replaced)) {
+          logger.info({ source: s.id, ...outcome }, "source polled");
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(4, due.length) }, worker));
+    return due.length;
+  }
+
+  const pollDue = () => (polling ??= pollOnce().finally(() => (polling = undefined)));
+  const tick = () => {
+    void pollDue().finally(() => {
+      if (timer) timer = setTimeout(tick, options.tickMs ?? 30_000).unref();
+    });
+  };
+
+  return {
+    commands,
+    pollDue,
+    async scan() {
+      const report: ScanReport = { added: 0, replaced: 0, removed: 0, skipped: [] };
+      for (const entry of options.sources) await register(entry);
+      for (const sync of syncs) {
+        const one = await sync.scan();
+        report.added += one.added;
+        report.replaced += one.replaced;
+        report.removed += one.removed;
+        report.skipped.push(...one.skipped);
+      }
+      return report;
+    },
+    start() {
+      if (timer) return;
+      for (const sync of syncs) sync.start();
+      timer = setTimeout(tick, 0).unref();
+    },
+    async stop() {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      for (const sync of syncs) sync.stop();
+      await polling?.catch(() => undefined);
+      await options.http.close();
+    },
+  };
+}
+
+/** The ingest of a running app, from its config: the guarded HTTP client and the host limiter included. */
+export function ingestFromConfig(
+  config: Config,
+  deps: {
+    store: Store;
+    clock: Clock;
+    logger: Logger;
+    notify?: (chat: ChatRef, text: string) => Promise<void>;
+    http?: HttpClient;
+  },
+): Ingest {
+  const http =
+    deps.http ??
+    createHttpClient({
+      allowPrivate: config.ALLOW_PRIVATE_URLS,
+      timeoutMs: config.FETCH_TIMEOUT,
+      maxBytes: config.MAX_FETCH_BYTES,
+      clock: deps.clock,
+    });
+  return createIngest({
+    ...deps,
+    http,
+    limiter: createHostLimiter({ clock: deps.clock }),
+    sources: configSources(config),
+    maxArticleBytes: config.MAX_ARTICLE_BYTES,
+    rescanMs: config.RESCAN_INTERVAL,
+    maxSourcesPerChat: config.MAX_SOURCES_PER_CHAT,
+    fetchPages: config.FETCH_ARTICLE_PAGES,
+    pollMinMs: config.POLL_MIN,
+    pollMaxMs: config.POLL_MAX,
+    disableAfterMs: config.SOURCE_DISABLE_AFTER,
+    retainMs: INGEST_DEFAULTS.retainMs,
+  });
+}
