@@ -33,3 +33,5 @@ export {
   type PageExtractResult,
 } from "./page-extractor.js";
 export { markBacklog } from "./mark-backlog.js";
+export { readSources, digestArticles, type ReadSourcesDeps } from "./read-sources.js";
+export { readLocalSource, type ReadOutcome } from "./read-local-source.js";
