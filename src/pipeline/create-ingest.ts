@@ -20,7 +20,7 @@ import { createSourceCommands } from "./source-commands.js";
 import { createArticleSync, type ArticleSync, type ScanReport } from "./sync-source.js";
 
 export interface Ingest {
-  /** Registers the operator's sources and reads the folders once; feeds are polled after start(). */
+  /** Reads the operator's folders once; URLs are resolved and polled in the background (no network wait at start). */
   scan(): Promise<ScanReport>;
   start(): void;
   /** Idempotent: stops polling and rescanning, closes the HTTP client. */
@@ -59,6 +59,7 @@ export function createIngest(options: IngestOptions): Ingest {
   const syncs: ArticleSync[] = [];
   let timer: NodeJS.Timeout | undefined;
   let polling: Promise<number> | undefined;
+  let urlsRegistered: Promise<void> | undefined;
 
   async function register(entry: string): Promise<void> {
     const now = clock.now();
@@ -93,7 +94,17 @@ export function createIngest(options: IngestOptions): Ingest {
     );
   }
 
+  const registerUrls = () =>
+    (urlsRegistered ??= (async () => {
+      for (const entry of options.sources.filter(isUrl)) {
+        await register(entry).catch((error: unknown) =>
+          logger.error({ err: error, source: entry }, "could not register source"),
+        );
+      }
+    })());
+
   async function pollOnce(): Promise<number> {
+    await registerUrls();
     const now = clock.now();
     const due = (await store.sources.list()).filter(
       (s) => s.active && s.kind !== "dir" && isFeedDue(s.state, now),
@@ -127,7 +138,7 @@ export function createIngest(options: IngestOptions): Ingest {
     pollDue,
     async scan() {
       const report: ScanReport = { added: 0, replaced: 0, removed: 0, skipped: [] };
-      for (const entry of options.sources) await register(entry);
+      for (const entry of options.sources.filter((e) => !isUrl(e))) await register(entry);
       for (const sync of syncs) {
         const one = await sync.scan();
         report.added += one.added;

@@ -12,6 +12,13 @@ export interface SourceCommandsDeps extends ResolveDeps {
   maxPerChat?: number;
 }
 
+/** The fetcher stores `code: code: message (url)`; the list already shows the URL. */
+const readableError = (error: string | null, url: string) =>
+  error
+    ?.replace(/^([\w-]+): \1: /, "$1: ")
+    .replace(` (${url})`, "")
+    .trim() ?? null;
+
 export function sourceView(source: SourceRow, n: number): SourceView {
   const { state } = source;
   const status = !source.active
@@ -31,7 +38,7 @@ export function sourceView(source: SourceRow, n: number): SourceView {
     newestTitle: state.newestTitle,
     newestAt: state.newestAt,
     failingSince: state.failingSince,
-    lastError: state.lastError,
+    lastError: readableError(state.lastError, source.url),
   };
 }
 
