@@ -21,6 +21,14 @@ const optionalString = z
   .optional();
 const optionalUrl = optionalString.pipe(z.url().optional());
 
+/** Comma-separated feed/page URLs, folders and files; empty entries are dropped. */
+const SourceList = z.string().transform((v) =>
+  v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
 export const ConfigSchema = z.object({
   ARTICLES_DIR: z.string().trim().min(1).default("seeds"),
   MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(1_048_576),
@@ -49,14 +57,40 @@ export const ConfigSchema = z.object({
       .optional(),
   ),
   DISCORD_API_ROOT: z.url().default("https://discord.com/api"),
+  /** Unset: ARTICLES_DIR alone (how older setups keep working). */
+  SOURCES: optionalString.pipe(SourceList.optional()),
+  MAX_SOURCES_PER_CHAT: z.coerce.number().int().min(1).default(50),
+  POLL_MIN: Duration.default(5 * 6e4),
+  POLL_MAX: Duration.default(6 * 36e5),
+  FETCH_TIMEOUT: Duration.default(15_000),
+  MAX_FETCH_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
+  ALLOW_PRIVATE_URLS: z.stringbool().default(false),
+  FETCH_ARTICLE_PAGES: z.enum(["auto", "never"]).default("auto"),
+  SOURCE_DISABLE_AFTER: Duration.default(3 * 864e5),
 });
 
 /** Rules across fields, checked on the raw env so they are reported together with field errors. */
 function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   const set = (k: string) => (env[k] ?? "").trim() !== "";
-  return set("DISCORD_TOKEN") && !set("DISCORD_APPLICATION_ID")
-    ? ["DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set"]
-    : [];
+  const problems =
+    set("DISCORD_TOKEN") && !set("DISCORD_APPLICATION_ID")
+      ? ["DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set"]
+      : [];
+  const min = ConfigSchema.shape.POLL_MIN.safeParse(env["POLL_MIN"]);
+  const max = ConfigSchema.shape.POLL_MAX.safeParse(env["POLL_MAX"]);
+  if (min.success && max.success && min.data > max.data) {
+    problems.push("POLL_MIN must not be longer than POLL_MAX");
+  }
+  return problems;
+}
+
+/** Where articles come from: SOURCES when set, else ARTICLES_DIR. */
+export function configSources(config: Pick<Config, "SOURCES" | "ARTICLES_DIR">): string[] {
+  return config.SOURCES && config.SOURCES.length > 0 ? config.SOURCES : [config.ARTICLES_DIR];
 }
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { configSecrets, loadConfig, type Config } from "./config.js";
+import { configSecrets, configSources, loadConfig, type Config } from "./config.js";
 import { runDigest } from "./adapters/console/index.js";
 import { createLogger } from "./lib/index.js";
 import { ArticleError, ConfigError } from "./lib/index.js";
@@ -8,11 +8,12 @@ import { parseRoles, type Role } from "./app/index.js";
 
 const USAGE = `Usage:
   npm start [-- --role ROLES]        run the bots when tokens are set, else print the digest of ARTICLES_DIR
-  npm run digest -- [--articles DIR] [--format text|json]
+  npm run digest -- [--source URL_OR_PATH ...] [--articles DIR] [--format text|json|articles]
   npm run register-commands          register Discord slash commands
 Options:
-  --articles DIR   folder of *.txt articles (default: ARTICLES_DIR or "seeds")
-  --format FORMAT  text (default) or json
+  --source S       a feed or page URL, a folder or a file; repeatable (default: SOURCES, else ARTICLES_DIR)
+  --articles DIR   folder of articles (same as --source DIR)
+  --format FORMAT  text (default), json (cards) or articles (the articles as read)
   --role ROLES     what this process does: all (default), or a comma list of bots, ingest, deliver
   -h, --help       show this help`;
 
@@ -43,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         articles: { type: "string" },
+        source: { type: "string", multiple: true },
         format: { type: "string" },
         role: { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -61,8 +63,8 @@ async function main(argv: string[]): Promise<number> {
   if (!["start", "digest", "register-commands"].includes(command))
     return usageError(`Unknown command: ${command}`);
   const format = values.format ?? "text";
-  if (format !== "text" && format !== "json")
-    return usageError(`--format must be "text" or "json", not "${format}"`);
+  if (format !== "text" && format !== "json" && format !== "articles")
+    return usageError(`--format must be "text", "json" or "articles", not "${format}"`);
 
   let config: Config;
   try {
@@ -73,17 +75,25 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof ConfigError) return usageError(error.message);
     throw error;
   }
-  const digest = (articles: string) =>
+  const given = [...(values.source ?? []), ...(values.articles ? [values.articles] : [])];
+  const digest = (sources: string[]) =>
     runDigest({
-      articles,
+      sources,
       format,
       maxBytes: config.MAX_ARTICLE_BYTES,
+      fetch: {
+        allowPrivate: config.ALLOW_PRIVATE_URLS,
+        timeoutMs: config.FETCH_TIMEOUT,
+        maxBytes: config.MAX_FETCH_BYTES,
+        pages: config.FETCH_ARTICLE_PAGES,
+      },
       stdout: process.stdout,
       stderr: process.stderr,
     });
 
   try {
-    if (command === "digest") return await digest(values.articles ?? config.ARTICLES_DIR);
+    const sources = given.length > 0 ? given : configSources(config);
+    if (command === "digest") return await digest(sources);
     if (command === "register-commands") {
       const { registerDiscordCommands } = await import("./app/index.js");
       return await registerDiscordCommands(
@@ -95,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
     if (!roles.ok) return usageError(roles.error);
     const hasToken = Boolean(config.TELEGRAM_BOT_TOKEN || config.DISCORD_TOKEN);
     if (values.role === undefined && !hasToken) {
-      await digest(values.articles ?? config.ARTICLES_DIR);
+      await digest(sources);
       return 0;
     }
     if (!hasToken && (roles.roles.has("bots") || roles.roles.has("deliver"))) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.js";
+import { configSources, loadConfig } from "../src/config.js";
 import { ConfigError } from "../src/lib/errors.js";
 
 describe("loadConfig", () => {
@@ -53,5 +53,36 @@ describe("loadConfig", () => {
     ])
       expect(message).toContain(field);
     expect(message).not.toContain("tok-abcdef-123456");
+  });
+
+  it("reads the source settings, with ARTICLES_DIR as the source when SOURCES is unset", () => {
+    const defaults = loadConfig({ ARTICLES_DIR: "news" });
+    expect(defaults).toMatchObject({
+      MAX_SOURCES_PER_CHAT: 50,
+      POLL_MIN: 5 * 60_000,
+      POLL_MAX: 6 * 3_600_000,
+      FETCH_TIMEOUT: 15_000,
+      MAX_FETCH_BYTES: 5 * 1024 * 1024,
+      ALLOW_PRIVATE_URLS: false,
+      FETCH_ARTICLE_PAGES: "auto",
+      SOURCE_DISABLE_AFTER: 3 * 86_400_000,
+    });
+    expect(configSources(defaults)).toEqual(["news"]);
+    const set = loadConfig({
+      SOURCES: " https://a.example/rss , seeds,,",
+      POLL_MIN: "1m",
+      FETCH_ARTICLE_PAGES: "never",
+      SOURCE_DISABLE_AFTER: "2d",
+    });
+    expect(configSources(set)).toEqual(["https://a.example/rss", "seeds"]);
+    expect(set.POLL_MIN).toBe(60_000);
+    expect(set.SOURCE_DISABLE_AFTER).toBe(2 * 86_400_000);
+  });
+
+  it("refuses a minimum poll interval longer than the maximum", () => {
+    expect(() => loadConfig({ POLL_MIN: "7h" })).toThrow(
+      /POLL_MIN must not be longer than POLL_MAX/,
+    );
+    expect(() => loadConfig({ FETCH_ARTICLE_PAGES: "always" })).toThrow(ConfigError);
   });
 });

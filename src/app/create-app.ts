@@ -1,9 +1,14 @@
 import { createDiscordBot, registerCommands, type DiscordBot } from "../adapters/discord/index.js";
 import { createTelegramBot, type TelegramBotHandle } from "../adapters/telegram/index.js";
 import type { Config } from "../config.js";
-import { createArticleSync, createCardPool } from "../pipeline/index.js";
-import { createDirectorySource } from "../sources/index.js";
-import { createBotBackend, createDeliveryEngine, type DeliveryChannel } from "../delivery/index.js";
+import { createCardPool, type Ingest } from "../pipeline/index.js";
+import { ingestFromConfig } from "./ingest-from-config.js";
+import {
+  createBotBackend,
+  createDeliveryEngine,
+  type DeliveryChannel,
+  type SourceCommands,
+} from "../delivery/index.js";
 import { createScheduler } from "../delivery/index.js";
 import { systemClock, type Clock } from "../lib/index.js";
 import type { Logger } from "../lib/index.js";
@@ -73,8 +78,26 @@ export function createApp({
     cleanups.push(() => void db.close());
     const store = createSqliteStore(db);
     const changes = createMemoryChangeFeed();
-    const platforms = createPlatforms({ config, logger, store, changes, clock, roles });
-    const parts = { store, changes, platforms };
+    // Cards are built in worker threads: no article can stall replies, delivery or the lease.
+    const pool = roles.has("ingest") ? createCardPool() : undefined;
+    if (pool) cleanups.push(() => pool.close());
+    // Built in every role: the bots' /addsource and /sources use its commands; only ingest polls.
+    const ingest = ingestFromConfig(config, {
+      store,
+      clock,
+      logger: logger.child({ part: "ingest" }),
+      ...(pool ? { digest: (input: { source: string; text: string }) => pool.digest(input) } : {}),
+      notify: async (chat, text) =>
+        platforms.channels
+          .find((c) => c.platform === chat.platform)
+          ?.notice?.({ ...chat, threadId: null }, text),
+    });
+    cleanups.push(() => ingest.stop());
+    const platforms = createPlatforms({
+      ...{ config, logger, store, changes, clock, roles },
+      sources: ingest.commands,
+    });
+    const parts = { store, changes, platforms, ingest };
 
     try {
       if (roles.has("ingest")) await startIngest(parts);
@@ -102,22 +125,10 @@ export function createApp({
     store: Store;
     changes: ChangeFeed;
     platforms: ReturnType<typeof createPlatforms>;
+    ingest: Ingest;
   };
 
-  async function startIngest({ store }: Parts): Promise<void> {
-    // Cards are built in worker threads: no article can stall replies, delivery or the lease.
-    const pool = createCardPool();
-    cleanups.push(() => pool.close());
-    const sync = createArticleSync({
-      source: createDirectorySource(config.ARTICLES_DIR, config.MAX_ARTICLE_BYTES),
-      cards: store.cards,
-      clock,
-      logger,
-      intervalMs: config.RESCAN_INTERVAL,
-      digest: (input) => pool.digest(input),
-      failures: store.kv,
-    });
-    cleanups.push(() => sync.stop());
+  async function startIngest({ store, ingest: sync }: Parts): Promise<void> {
     const report = await sync.scan();
     logger.info(
       { cards: await store.cards.count(), skipped: report.skipped.length },
@@ -184,10 +195,11 @@ function createPlatforms(deps: {
   changes: ChangeFeed;
   clock: Clock;
   roles: ReadonlySet<Role>;
+  sources: SourceCommands;
 }) {
   const { config, logger, store, changes, clock } = deps;
   if (!deps.roles.has("bots") && !deps.roles.has("deliver")) return { channels: [] };
-  const backend = createBotBackend({ store, clock, changes });
+  const backend = createBotBackend({ store, clock, changes, sources: deps.sources });
   let telegram: TelegramBotHandle | undefined;
   let discord: DiscordBot | undefined;
   if (config.TELEGRAM_BOT_TOKEN) {

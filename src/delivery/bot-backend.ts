@@ -1,4 +1,5 @@
 import { createQueries, type Queries } from "../queries/index.js";
+import { noSourceCommands, type SourceCommands } from "./source-commands.js";
 import {
   createSubscriptionCommands,
   type SubscriptionCommands,
@@ -9,10 +10,16 @@ export type { SubscribeResult } from "./subscription-commands.js";
 
 /**
  * Everything a chat command needs, platform-neutral: the shared read side plus the subscription
- * commands. Adapters translate commands into these calls and render the results.
+ * and source commands. Adapters translate commands into these calls and render the results.
  */
-export type BotBackend = Queries & SubscriptionCommands;
+export type BotBackend = Queries & SubscriptionCommands & SourceCommands;
 
-export function createBotBackend(deps: SubscriptionCommandsDeps): BotBackend {
-  return { ...createQueries(deps), ...createSubscriptionCommands(deps) };
+export function createBotBackend(
+  deps: SubscriptionCommandsDeps & { sources?: SourceCommands },
+): BotBackend {
+  return {
+    ...createQueries(deps),
+    ...createSubscriptionCommands(deps),
+    ...(deps.sources ?? noSourceCommands),
+  };
 }

@@ -11,7 +11,7 @@ import type { Subscription } from "../model/index.js";
 export async function composeDigest(
   cards: Pick<CardStore, "unreceived">,
   subscription: Subscription,
-  options: { first: boolean },
+  options: { first: boolean; sourceIds?: readonly string[] },
 ): Promise<FactCard[]> {
   const want = subscription.count;
   const filtered = subscription.include.length > 0 || subscription.exclude.length > 0;
@@ -21,6 +21,7 @@ export async function composeDigest(
   for (let offset = 0; picked.length < want; offset += pageSize) {
     const page = await cards.unreceived(subscription.target, {
       arrivedSince,
+      ...(options.sourceIds === undefined ? {} : { sourceIds: options.sourceIds }),
       limit: pageSize,
       offset,
     });

@@ -36,3 +36,12 @@ export { classifyFailure } from "./classify-failure.js";
 export { createLeaseHolder, isLeaseHolderGone } from "./lease-holder.js";
 export { sleep, type Sleep } from "./sleep.js";
 export * from "./schedule/index.js";
+export { chatSourceIds } from "./chat-source-ids.js";
+export {
+  noSourceCommands,
+  describeSourceState,
+  type AddSourceResult,
+  type RemoveSourceResult,
+  type SourceCommands,
+  type SourceView,
+} from "./source-commands.js";

@@ -3,6 +3,7 @@ import type { FactCard } from "../model/index.js";
 import type { Clock } from "../lib/index.js";
 import type { NewLedgerRow, Store } from "../store/index.js";
 import type { DeliveryChannel } from "./channel.js";
+import { chatSourceIds } from "./chat-source-ids.js";
 import { composeDigest } from "./compose-digest.js";
 import type { DeliveryOptions } from "./delivery-options.js";
 import { ledgerRowId } from "./ledger-row-id.js";
@@ -70,7 +71,13 @@ export function createSlotHandler(deps: SlotHandlerDeps) {
       const card = await tx.cards.get(id);
       if (card !== undefined) carried.push(card);
     }
-    const cards = [...carried, ...(await composeDigest(tx.cards, sub, { first }))];
+    const cards = [
+      ...carried,
+      ...(await composeDigest(tx.cards, sub, {
+        first,
+        sourceIds: await chatSourceIds(tx.sources, sub.target),
+      })),
+    ];
     if (cards.length === 0 && !sub.notifyEmpty) return { status: "empty" };
     const parts =
       cards.length > 0

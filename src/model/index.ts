@@ -17,3 +17,12 @@ export {
   type NewLedgerRow,
   type SettledStatus,
 } from "./ledger-row.js";
+export {
+  FeedState,
+  SourceState,
+  SourceKind,
+  SourceChat,
+  SourceRow,
+  initialSourceState,
+  type NewSource,
+} from "./source.js";

@@ -1,5 +1,6 @@
 export {
   createArticleSync,
+  type ArticleSyncFailures,
   type ArticleSync,
   type CardSink,
   type ScanReport,
@@ -19,3 +20,21 @@ export {
   type CardPool,
   type CardPoolOptions,
 } from "./card-pool/index.js";
+export { createIngest, type Ingest, type IngestOptions } from "./create-ingest.js";
+export { INGEST_DEFAULTS, type IngestDeps } from "./ingest-options.js";
+export { createSourcePoller, type PollOutcome, type SourcePoller } from "./poll-source.js";
+export { createSourceCommands, sourceView, type SourceCommandsDeps } from "./source-commands.js";
+export {
+  resolveSource,
+  parseSourceUrl,
+  describeFetchError,
+  type ResolvedSource,
+} from "./resolve-source.js";
+export {
+  basicPageExtractor,
+  type PageExtractor,
+  type PageExtractResult,
+} from "./page-extractor.js";
+export { markBacklog } from "./mark-backlog.js";
+export { readSources, digestArticles, type ReadSourcesDeps } from "./read-sources.js";
+export { readLocalSource, type ReadOutcome } from "./read-local-source.js";

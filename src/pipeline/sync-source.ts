@@ -18,6 +18,13 @@ export interface ScanReport {
   skipped: Array<{ file: string; reason: string }>;
 }
 
+/** A key-value store (the store's kv) where failed articles are remembered. */
+export interface ArticleSyncFailures {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
 export interface ArticleSync {
   /** One pass over the folder: new and changed files become cards, deleted files drop theirs. */
   scan(): Promise<ScanReport>;
@@ -42,11 +49,7 @@ export function createArticleSync(deps: {
    * Remembers articles that failed, by signature: a file that crashed or timed out is not tried
    * again after a restart until it changes (no crash loop, no freeze per start).
    */
-  failures?: {
-    get(key: string): Promise<string | undefined>;
-    set(k: string, v: string): Promise<void>;
-    delete(key: string): Promise<void>;
-  };
+  failures?: ArticleSyncFailures;
 }): ArticleSync {
   const seen = new Map<string, string>();
   let timer: NodeJS.Timeout | undefined;

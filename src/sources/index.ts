@@ -14,3 +14,4 @@ export {
 export { readArticleDir, listArticleFiles } from "./directory/read-article-dir.js";
 export * from "./http/index.js";
 export * from "./feed/index.js";
+export * from "./web/index.js";

@@ -10,6 +10,7 @@ export type {
   LedgerStore,
   ReceivedStore,
   ScheduleStore,
+  SourceStore,
   Store,
   SubscriptionStore,
   UpsertResult,

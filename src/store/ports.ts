@@ -1,5 +1,6 @@
 import type { FactCard } from "../model/index.js";
 import type { DeliveryTarget, NewSubscription, Platform, Subscription } from "../model/index.js";
+import type { NewSource, SourceRow, SourceState } from "../model/index.js";
 import type {
   LedgerCounts,
   LedgerFilter,
@@ -42,8 +43,39 @@ export interface CardStore {
   /** Newest first: cards `target` has not received, optionally only those arrived since a time. */
   unreceived(
     target: DeliveryTarget,
-    options: { arrivedSince?: string; limit: number; offset: number },
+    options: {
+      arrivedSince?: string;
+      sourceIds?: readonly string[];
+      limit: number;
+      offset: number;
+    },
   ): Promise<FactCard[]>;
+  /** Retention for sources whose items scroll away: drops the source's cards arrived before `olderThan`. */
+  retainCards(sourceId: string, olderThan: Date): Promise<number>;
+}
+
+/**
+ * Sources (feeds, pages, folders) and which chats read which. A chat without links of its own
+ * reads the operator's sources (`addedBy: null`); that rule is the caller's, this port only stores.
+ */
+export interface SourceStore {
+  /** Adds the source unless its id exists; returns the stored row and whether it is new. */
+  add(source: NewSource, now: Date): Promise<{ source: SourceRow; created: boolean }>;
+  get(id: string): Promise<SourceRow | undefined>;
+  /** Every source, oldest first. */
+  list(): Promise<SourceRow[]>;
+  /** Replaces the poll state (and the title when given); false when the source is gone. */
+  saveState(id: string, state: SourceState, title?: string | null): Promise<boolean>;
+  setActive(id: string, active: boolean): Promise<boolean>;
+  /** Removes the source and every chat's link to it. */
+  remove(id: string): Promise<boolean>;
+  /** Links a chat to a source; false when it was linked already. */
+  link(chat: ChatRef, sourceId: string, now: Date): Promise<boolean>;
+  unlink(chat: ChatRef, sourceId: string): Promise<boolean>;
+  /** The chat's own sources, in the order they were linked. */
+  forChat(chat: ChatRef): Promise<SourceRow[]>;
+  /** The chats linked to a source. */
+  chatsOf(sourceId: string): Promise<ChatRef[]>;
 }
 
 /** What the scheduler needs; `SubscriptionStore` satisfies it structurally. */
@@ -166,6 +198,7 @@ export interface Store {
   readonly ledger: LedgerStore;
   readonly lease: LeaseStore;
   readonly kv: KvStore;
+  readonly sources: SourceStore;
   /**
    * Runs `fn` atomically with `tx`, a store scoped to the transaction: use only `tx` inside `fn`
    * (the outer store waits until the transaction ends, so calling it there would deadlock; it

@@ -4,6 +4,7 @@ import type {
   LeaseStore,
   LedgerStore,
   ReceivedStore,
+  SourceStore,
   SubscriptionStore,
 } from "./ports.js";
 
@@ -20,6 +21,7 @@ export interface SyncParts {
   ledger: Sync<LedgerStore>;
   lease: Sync<LeaseStore>;
   kv: Sync<KvStore>;
+  sources: Sync<SourceStore>;
 }
 
 /** How an embedded engine opens, ends and nests a transaction. */
@@ -38,3 +40,4 @@ export type SyncReceivedStore = Sync<ReceivedStore>;
 export type SyncLedgerStore = Sync<LedgerStore>;
 export type SyncLeaseStore = Sync<LeaseStore>;
 export type SyncKvStore = Sync<KvStore>;
+export type SyncSourceStore = Sync<SourceStore>;

@@ -14,8 +14,9 @@ export const ALLOWED: Record<string, readonly string[]> = {
   store: ["model", "lib"],
   queries: ["store", "model", "lib"],
   delivery: ["queries", "store", "model", "lib"],
-  pipeline: ["sources", "digest", "stories", "store", "model", "lib"],
-  "adapters/console": ["pipeline", "queries", "model", "lib"],
+  // pipeline implements the source commands delivery's adapters call (types only).
+  pipeline: ["sources", "digest", "stories", "store", "delivery", "model", "lib"],
+  "adapters/console": ["pipeline", "sources", "queries", "model", "lib"],
   "adapters/telegram": ["delivery", "queries", "model", "lib"],
   "adapters/discord": ["delivery", "queries", "model", "lib"],
   "adapters/http": ["delivery", "queries", "pipeline", "sources", "store", "model", "lib"],

@@ -33,6 +33,9 @@ describe("discord slash commands, end to end", () => {
       "unsubscribe",
       "subscriptions",
       "help",
+      "sources",
+      "addsource",
+      "removesource",
     ]);
     const subscribe = (put?.body as Json[]).find((c) => c.name === "subscribe");
     expect(subscribe?.default_member_permissions).toBe(String(PERMISSIONS.moderator & 16n));

@@ -1,4 +1,5 @@
 import type { BotBackend, SubscribeResult } from "../../src/delivery/bot-backend.js";
+import { noSourceCommands } from "../../src/delivery/source-commands.js";
 import type { FactCard } from "../../src/digest/index.js";
 import type { NewSubscription, Subscription } from "../../src/model/subscription.js";
 
@@ -12,6 +13,7 @@ export function createMemoryBackend(cards: FactCard[]): BotBackend & { subs: Sub
   const text = (c: FactCard) =>
     [c.title, c.summary, ...c.facts.map((f) => f.text), ...c.tags].join(" ").toLowerCase();
   return {
+    ...noSourceCommands,
     subs,
     latest: async ({ limit, offset }) => ({
       cards: cards.slice(offset, offset + limit),

@@ -237,6 +237,61 @@ describe.each(implementations)("%s store", (_name, open) => {
     });
   });
 
+  describe("sources", () => {
+    const chat = (chatId: string) => ({ platform: "telegram" as const, chatId });
+    const feed = (url: string, addedBy: ReturnType<typeof chat> | null = null) => ({
+      id: `feed:${url}`,
+      url,
+      kind: "feed" as const,
+      title: null,
+      addedBy,
+    });
+
+    it("adds a source once, keeps its state and title, and lists oldest first", async () => {
+      const first = await store.sources.add(feed("https://a.example/rss", chat("c1")), T0);
+      expect(first.created).toBe(true);
+      expect(first.source).toMatchObject({ active: true, addedBy: chat("c1") });
+      expect(first.source.state).toMatchObject({ url: "https://a.example/rss", seen: {} });
+      expect((await store.sources.add(feed("https://a.example/rss"), at(1))).created).toBe(false);
+      await store.sources.add(feed("https://b.example/rss"), at(2));
+      const state = { ...first.source.state, failures: 2, seen: { k1: "h1" } };
+      expect(await store.sources.saveState(first.source.id, state, "A feed")).toBe(true);
+      expect(await store.sources.setActive(first.source.id, false)).toBe(true);
+      const listed = await store.sources.list();
+      expect(listed.map((s) => s.url)).toEqual(["https://a.example/rss", "https://b.example/rss"]);
+      expect(listed[0]).toMatchObject({ title: "A feed", active: false, state });
+      expect(listed[1]?.addedBy).toBeNull();
+      expect(await store.sources.saveState("feed:none", state)).toBe(false);
+    });
+
+    it("links chats to sources and forgets the links with the source", async () => {
+      const a = (await store.sources.add(feed("https://a.example/rss"), T0)).source;
+      const b = (await store.sources.add(feed("https://b.example/rss"), T0)).source;
+      expect(await store.sources.link(chat("c1"), b.id, T0)).toBe(true);
+      expect(await store.sources.link(chat("c1"), a.id, at(1))).toBe(true);
+      expect(await store.sources.link(chat("c1"), a.id, at(2))).toBe(false);
+      await store.sources.link(chat("c2"), a.id, at(3));
+      expect((await store.sources.forChat(chat("c1"))).map((s) => s.id)).toEqual([b.id, a.id]);
+      expect(await store.sources.chatsOf(a.id)).toEqual([chat("c1"), chat("c2")]);
+      expect(await store.sources.unlink(chat("c1"), b.id)).toBe(true);
+      expect(await store.sources.remove(a.id)).toBe(true);
+      expect(await store.sources.forChat(chat("c1"))).toEqual([]);
+      expect(await store.sources.chatsOf(a.id)).toEqual([]);
+      expect(await store.sources.get(a.id)).toBeUndefined();
+    });
+
+    it("retains a source's cards by age and filters unreceived cards by source", async () => {
+      await store.cards.upsert(makeCard(1, { sourceId: "feed:x" }), at(0));
+      await store.cards.upsert(makeCard(2, { sourceId: "feed:x" }), at(10));
+      await store.cards.upsert(makeCard(3), at(0));
+      expect(await store.cards.retainCards("feed:x", at(5))).toBe(1);
+      expect((await store.cards.items("feed:x")).map((i) => i.id)).toEqual([makeCard(2).id]);
+      const page = { sourceIds: ["dir:articles"], limit: 10, offset: 0 };
+      const left = await store.cards.unreceived(target("c1"), page);
+      expect(left.map((c) => c.id)).toEqual([makeCard(3).id]);
+    });
+  });
+
   describe("ledger", () => {
     const slot = at(60).toISOString();
 

@@ -6,6 +6,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type SlashCommandStringOption,
 } from "discord.js";
+import { sourceCommandBuilders } from "./command-sources.js";
 
 /** Channels a digest can be posted into. */
 export const DIGEST_CHANNEL_TYPES = [
@@ -79,4 +80,5 @@ export const commandDefinitions: RESTPostAPIChatInputApplicationCommandsJSONBody
     .addStringOption((o) => o.setName("id").setDescription("Subscription id from /subscriptions")),
   command("subscriptions", "List this server's digests"),
   command("help", "What this bot can do"),
+  ...sourceCommandBuilders,
 ].map((builder) => builder.toJSON());

@@ -9,6 +9,7 @@ import { runCard, runHelp, runSearch, runSource } from "./command-cards.js";
 import { handleLatestButton, isLatestButton, runLatest } from "./command-latest.js";
 import { describeError } from "./describe-error.js";
 import { runSubscribe, runSubscriptions, runUnsubscribe } from "./command-subscriptions.js";
+import { SOURCE_COMMANDS } from "./command-sources.js";
 import {
   deliverResult,
   refuse,
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, SlashCommand> = {
   subscribe: { ephemeral: true, run: runSubscribe },
   unsubscribe: { ephemeral: true, run: runUnsubscribe },
   subscriptions: { ephemeral: true, run: runSubscriptions },
+  ...SOURCE_COMMANDS,
 };
 
 const FAILURE = "Something went wrong on our side; please try again in a moment.";

@@ -1,4 +1,5 @@
 import type { BotCommand } from "grammy/types";
+import { SOURCE_BOT_COMMANDS, SOURCE_HELP_LINES } from "./source-commands.js";
 
 /** What Telegram clients show in the command menu (setMyCommands). */
 export const BOT_COMMANDS: BotCommand[] = [
@@ -9,6 +10,7 @@ export const BOT_COMMANDS: BotCommand[] = [
   { command: "subscribe", description: "A digest on a schedule, e.g. 0 8 * * * Asia/Almaty 5" },
   { command: "subscriptions", description: "This chat's subscriptions" },
   { command: "unsubscribe", description: "Remove a subscription" },
+  ...SOURCE_BOT_COMMANDS,
   { command: "help", description: "How to use the bot" },
 ];
 
@@ -28,6 +30,7 @@ export const HELP_HTML = [
   "/subscribe @channel CRON … — the same for a channel where you are an admin and I can post. Example: <code>/subscribe @mychannel 0 9 * * * UTC 3</code>",
   "/subscriptions [@channel] — the subscriptions of this chat (or channel).",
   "/unsubscribe [@channel] [ID] — remove one subscription, or all of them without an ID. Example: <code>/unsubscribe s1</code>",
+  ...SOURCE_HELP_LINES,
   "/help — this message; /start — a short introduction.",
   "",
   "In groups, only admins can subscribe or unsubscribe. In a forum topic, digests go to that topic.",

@@ -5,6 +5,7 @@ import type { Logger } from "../../lib/index.js";
 import { cardCommands } from "./card-commands.js";
 import { escapeHtml } from "./escape-html.js";
 import { replyHtml } from "./reply-html.js";
+import { sourceCommands } from "./source-commands.js";
 import { subscriptionCommands } from "./subscription-commands.js";
 import { describeTelegramError } from "./telegram-errors.js";
 
@@ -77,6 +78,7 @@ export function installBotHandlers(bot: Bot, options: BotHandlerOptions): void {
   // Channel posts are the channel's own content, never commands to us.
   const chats = guarded.chatType(["private", "group", "supergroup"]);
   chats.use(cardCommands(options.backend), subscriptionCommands(options.backend));
+  chats.use(sourceCommands(options.backend));
   chats.on("message:entities:bot_command", async (ctx) => {
     const command = commandOf(ctx);
     if (command === undefined) return;

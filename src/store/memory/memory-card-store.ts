@@ -79,12 +79,24 @@ export function createMemoryCardStore(received: Pick<SyncReceivedStore, "has">):
         .slice(0, limit)
         .map(({ e }) => ({ id: e.card.id, title: e.card.title }));
     },
-    unreceived(target, { arrivedSince, limit, offset }) {
+    unreceived(target, { arrivedSince, sourceIds, limit, offset }) {
       return newest()
         .filter((e) => arrivedSince === undefined || e.arrivedAt >= arrivedSince)
+        .filter((e) => sourceIds === undefined || sourceIds.includes(e.card.sourceId))
         .filter((e) => !received.has(target, e.card.id))
         .slice(offset, offset + limit)
         .map((e) => structuredClone(e.card));
+    },
+    retainCards(sourceId, olderThan) {
+      const cutoff = olderThan.toISOString();
+      let removed = 0;
+      for (const [id, entry] of byId) {
+        if (entry.card.sourceId !== sourceId || entry.arrivedAt >= cutoff) continue;
+        byId.delete(id);
+        removed++;
+      }
+      if (removed > 0) sorted = undefined;
+      return removed;
     },
   };
 }

@@ -3,6 +3,7 @@ import { createMemoryKvStore } from "./memory-kv-store.js";
 import { createMemoryLeaseStore } from "./memory-lease-store.js";
 import { createMemoryLedgerStore } from "./memory-ledger-store.js";
 import { createMemoryReceivedStore } from "./memory-received-store.js";
+import { createMemorySourceStore } from "./memory-source-store.js";
 import { createMemorySubscriptionStore } from "./memory-subscription-store.js";
 import type { RandomIndex } from "../subscription-id.js";
 import { createGuardedStore } from "../guarded-store.js";
@@ -23,6 +24,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     ledger: createMemoryLedgerStore(),
     lease: createMemoryLeaseStore(),
     kv: createMemoryKvStore(),
+    sources: createMemorySourceStore(),
   };
   const none = () => {};
   // Isolated like SQLite (the guard), but without rollback: Maps have no undo log.

@@ -120,6 +120,34 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX cards_newest ON cards (date, arrived_at, seq);
     `,
   },
+  {
+    version: 4,
+    name: "sources and chat sources",
+    sql: `
+      CREATE TABLE sources (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        url TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('feed', 'page', 'dir')),
+        title TEXT,
+        added_by_platform TEXT,
+        added_by_chat TEXT,
+        state_json TEXT NOT NULL,
+        active INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE chat_sources (
+        platform TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        linked_at TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (platform, chat_id, source_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX chat_sources_source ON chat_sources (source_id);
+      CREATE INDEX cards_source_arrival ON cards (source_id, arrived_at);
+    `,
+  },
 ];
 
 /**

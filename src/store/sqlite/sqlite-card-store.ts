@@ -23,6 +23,7 @@ export function createSqliteCardStore(db: Database): SyncCardStore {
       arrived_at, json) VALUES (@seq, @id, @sourceId, @key, @date, @title, @searchText, @arrivedAt,
       @json)`),
     removeItem: db.prepare("DELETE FROM cards WHERE source_id = ? AND item_key = ?"),
+    retain: db.prepare("DELETE FROM cards WHERE source_id = ? AND arrived_at < ?"),
     items: db.prepare(
       "SELECT item_key AS key, id FROM cards WHERE source_id = ? ORDER BY item_key",
     ),
@@ -33,6 +34,7 @@ export function createSqliteCardStore(db: Database): SyncCardStore {
     titles: db.prepare(`SELECT id, title FROM cards ${NEWEST}`),
     unreceived: db.prepare(`SELECT ${COLUMNS} FROM cards c
       WHERE (@since IS NULL OR c.arrived_at >= @since)
+        AND (@sources IS NULL OR c.source_id IN (SELECT value FROM json_each(@sources)))
         AND NOT EXISTS (SELECT 1 FROM received r WHERE r.platform = @platform
           AND r.chat_id = @chatId AND r.thread_id = @threadId AND r.card_id = c.id)
       ${NEWEST} LIMIT @limit OFFSET @offset`),
@@ -113,10 +115,12 @@ export function createSqliteCardStore(db: Database): SyncCardStore {
         .slice(0, limit)
         .map(({ row }) => ({ id: row.id, title: row.title }));
     },
-    unreceived: (target, { arrivedSince, limit, offset }) =>
+    retainCards: (sourceId, olderThan) => q.retain.run(sourceId, olderThan.toISOString()).changes,
+    unreceived: (target, { arrivedSince, sourceIds, limit, offset }) =>
       q.unreceived
         .all({
           since: arrivedSince ?? null,
+          sources: sourceIds === undefined ? null : JSON.stringify(sourceIds),
           platform: target.platform,
           chatId: target.chatId,
           threadId: target.threadId ?? "",

@@ -4,6 +4,7 @@ import { createSqliteKvStore } from "./sqlite-kv-store.js";
 import { createSqliteLeaseStore } from "./sqlite-lease-store.js";
 import { createSqliteLedgerStore } from "./sqlite-ledger-store.js";
 import { createSqliteReceivedStore } from "./sqlite-received-store.js";
+import { createSqliteSourceStore } from "./sqlite-source-store.js";
 import { createSqliteSubscriptionStore } from "./sqlite-subscription-store.js";
 import type { RandomIndex } from "../subscription-id.js";
 import { createGuardedStore } from "../guarded-store.js";
@@ -25,6 +26,7 @@ export function createSqliteStore(db: Database, options: SqliteStoreOptions = {}
     ledger: createSqliteLedgerStore(db),
     lease: createSqliteLeaseStore(db),
     kv: createSqliteKvStore(db),
+    sources: createSqliteSourceStore(db),
   };
   return createGuardedStore("sqlite", parts, {
     // IMMEDIATE takes the write lock up front: a deferred read-then-write could fail with BUSY.

@@ -5,3 +5,4 @@ export {
   type Route,
 } from "./fake-http-server.js";
 export { feedRoutes, fixture, CONDITIONAL_LAST_MODIFIED } from "./feed-routes.js";
+export { createDynamicFeed, newsEntry, type DynamicFeed, type FeedEntry } from "./dynamic-feed.js";

@@ -1,0 +1,105 @@
+import type { Database } from "better-sqlite3";
+import { z } from "zod";
+import { initialSourceState, SourceKind, SourceState, type SourceRow } from "../../model/index.js";
+import type { ChatRef } from "../ports.js";
+import type { SyncSourceStore } from "../sync-ports.js";
+import { jsonColumn, parseRow, sqliteBoolean } from "./parse-row.js";
+
+const Row = z.object({
+  id: z.string(),
+  url: z.string(),
+  kind: SourceKind,
+  title: z.string().nullable(),
+  added_by_platform: z.enum(["telegram", "discord", "console"]).nullable(),
+  added_by_chat: z.string().nullable(),
+  state_json: jsonColumn(SourceState),
+  active: sqliteBoolean,
+  created_at: z.string(),
+});
+
+const COLUMNS =
+  "s.id, s.url, s.kind, s.title, s.added_by_platform, s.added_by_chat, s.state_json, s.active, s.created_at";
+
+function toSource(raw: unknown): SourceRow {
+  const row = parseRow(Row, "sources", String((raw as { id?: unknown }).id), raw);
+  return {
+    id: row.id,
+    url: row.url,
+    kind: row.kind,
+    title: row.title,
+    addedBy:
+      row.added_by_platform !== null && row.added_by_chat !== null
+        ? { platform: row.added_by_platform, chatId: row.added_by_chat }
+        : null,
+    state: row.state_json,
+    active: row.active,
+    createdAt: row.created_at,
+  };
+}
+
+export function createSqliteSourceStore(db: Database): SyncSourceStore {
+  const q = {
+    get: db.prepare(`SELECT ${COLUMNS} FROM sources s WHERE s.id = ?`),
+    list: db.prepare(`SELECT ${COLUMNS} FROM sources s ORDER BY s.seq`),
+    insert: db.prepare(`INSERT INTO sources (id, url, kind, title, added_by_platform,
+      added_by_chat, state_json, active, created_at) VALUES (@id, @url, @kind, @title,
+      @platform, @chatId, @state, 1, @createdAt)`),
+    saveState: db.prepare("UPDATE sources SET state_json = ? WHERE id = ?"),
+    saveStateTitle: db.prepare("UPDATE sources SET state_json = ?, title = ? WHERE id = ?"),
+    setActive: db.prepare("UPDATE sources SET active = ? WHERE id = ?"),
+    remove: db.prepare("DELETE FROM sources WHERE id = ?"),
+    unlinkAll: db.prepare("DELETE FROM chat_sources WHERE source_id = ?"),
+    link: db.prepare(`INSERT OR IGNORE INTO chat_sources (platform, chat_id, source_id, linked_at,
+      seq) VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM chat_sources))`),
+    unlink: db.prepare(
+      "DELETE FROM chat_sources WHERE platform = ? AND chat_id = ? AND source_id = ?",
+    ),
+    forChat: db.prepare(`SELECT ${COLUMNS} FROM chat_sources l JOIN sources s ON s.id = l.source_id
+      WHERE l.platform = ? AND l.chat_id = ? ORDER BY l.seq`),
+    chatsOf: db.prepare(
+      "SELECT platform, chat_id FROM chat_sources WHERE source_id = ? ORDER BY seq",
+    ),
+  };
+  const add = db.transaction((input: Parameters<SyncSourceStore["add"]>[0], now: Date) => {
+    const current = q.get.get(input.id);
+    if (current !== undefined) return { source: toSource(current), created: false };
+    q.insert.run({
+      id: input.id,
+      url: input.url,
+      kind: input.kind,
+      title: input.title,
+      platform: input.addedBy?.platform ?? null,
+      chatId: input.addedBy?.chatId ?? null,
+      state: JSON.stringify(input.state ?? initialSourceState(input.url)),
+      createdAt: now.toISOString(),
+    });
+    return { source: toSource(q.get.get(input.id)), created: true };
+  });
+  const remove = db.transaction((id: string) => {
+    q.unlinkAll.run(id);
+    return q.remove.run(id).changes > 0;
+  });
+  return {
+    add: (input, now) => add(input, now),
+    get: (id) => {
+      const row = q.get.get(id);
+      return row === undefined ? undefined : toSource(row);
+    },
+    list: () => q.list.all().map(toSource),
+    saveState: (id, state, title) =>
+      (title === undefined
+        ? q.saveState.run(JSON.stringify(state), id)
+        : q.saveStateTitle.run(JSON.stringify(state), title, id)
+      ).changes > 0,
+    setActive: (id, active) => q.setActive.run(active ? 1 : 0, id).changes > 0,
+    remove: (id) => remove(id),
+    link: (chat: ChatRef, sourceId, now) =>
+      q.link.run(chat.platform, chat.chatId, sourceId, now.toISOString()).changes > 0,
+    unlink: (chat, sourceId) => q.unlink.run(chat.platform, chat.chatId, sourceId).changes > 0,
+    forChat: (chat) => q.forChat.all(chat.platform, chat.chatId).map(toSource),
+    chatsOf: (sourceId) =>
+      (q.chatsOf.all(sourceId) as Array<{ platform: ChatRef["platform"]; chat_id: string }>).map(
+        (r) => ({ platform: r.platform, chatId: r.chat_id }),
+      ),
+  };
+}
