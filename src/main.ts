@@ -1,18 +1,18 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { configSecrets, loadConfig, type Config } from "./config.js";
-import { runDigest } from "./adapters/console/index.js";
+import { DIGEST_FORMATS, isDigestFormat, runDigest } from "./adapters/console/index.js";
 import { createLogger } from "./lib/index.js";
 import { ArticleError, ConfigError } from "./lib/index.js";
 import { parseRoles, type Role } from "./app/index.js";
 
 const USAGE = `Usage:
   npm start [-- --role ROLES]        run the bots when tokens are set, else print the digest of ARTICLES_DIR
-  npm run digest -- [--articles DIR] [--format text|json]
+  npm run digest -- [--articles DIR] [--format text|json|stories|stories-text]
   npm run register-commands          register Discord slash commands
 Options:
   --articles DIR   folder of *.txt articles (default: ARTICLES_DIR or "seeds")
-  --format FORMAT  text (default) or json
+  --format FORMAT  text (default), json, stories (JSON, one entry per event) or stories-text
   --role ROLES     what this process does: all (default), or a comma list of bots, ingest, deliver
   -h, --help       show this help`;
 
@@ -61,8 +61,8 @@ async function main(argv: string[]): Promise<number> {
   if (!["start", "digest", "register-commands"].includes(command))
     return usageError(`Unknown command: ${command}`);
   const format = values.format ?? "text";
-  if (format !== "text" && format !== "json")
-    return usageError(`--format must be "text" or "json", not "${format}"`);
+  if (!isDigestFormat(format))
+    return usageError(`--format must be one of ${DIGEST_FORMATS.join(", ")}, not "${format}"`);
 
   let config: Config;
   try {

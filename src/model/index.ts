@@ -17,3 +17,11 @@ export {
   type NewLedgerRow,
   type SettledStatus,
 } from "./ledger-row.js";
+export {
+  FigureDisagreement,
+  FigureReport,
+  StoryCards,
+  StoryDoc,
+  type KeyFigure,
+  type Story,
+} from "./story.js";

@@ -12,3 +12,10 @@ export {
   placeCard,
   type CardResult,
 } from "./card-for-article.js";
+export {
+  buildStories,
+  storyDoc,
+  defaultOutlet,
+  type StoryInput,
+  type BuildStoriesOptions,
+} from "./build-stories.js";

@@ -1,4 +1,4 @@
-import type { KeyFigure, StoryDoc } from "./story-doc.js";
+import type { KeyFigure, StoryDoc } from "../model/index.js";
 
 const WORD_NUMBERS: Record<string, number> = {
   one: 1,

@@ -1,17 +1,42 @@
-import { digestDirectory } from "../../pipeline/index.js";
+import { systemClock, type Clock } from "../../lib/index.js";
+import type { FactCard } from "../../model/index.js";
+import { buildStories, digestDirectory, type DirectoryDigest } from "../../pipeline/index.js";
 import { ansiStyle, plainStyle, renderDigestText } from "./render-text.js";
+import { renderStoriesText } from "./render-stories-text.js";
+
+/** Cards as text or JSON, or grouped into stories as JSON or text. */
+export const DIGEST_FORMATS = ["text", "json", "stories", "stories-text"] as const;
+export type DigestFormat = (typeof DIGEST_FORMATS)[number];
+
+export function isDigestFormat(format: string): format is DigestFormat {
+  return (DIGEST_FORMATS as readonly string[]).includes(format);
+}
 
 export interface DigestCommandOptions {
   articles: string;
-  format: "text" | "json";
+  format: DigestFormat;
   maxBytes: number;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  clock?: Clock;
+}
+
+// In a folder each file stands for its own outlet: the folder is not one publisher.
+const fileOutlet = (card: FactCard): string => card.publisher ?? card.source;
+
+function storiesOf(result: DirectoryDigest, clock: Clock) {
+  const arrivedAt = clock.now().toISOString();
+  const inputs = result.cards.map((card) => ({
+    card,
+    text: result.texts.get(card.id) ?? "",
+    arrivedAt,
+  }));
+  return buildStories(inputs, { clock, outletOf: fileOutlet });
 }
 
 /** The CLI contract: cards on stdout, one `FILE: reason` line per bad file on stderr; exit 0, or 1 when any was skipped. */
 export async function runDigest(options: DigestCommandOptions): Promise<number> {
-  const { stdout, stderr } = options;
+  const { stdout, stderr, format } = options;
   const showProgress = stderr.isTTY === true;
   const result = await digestDirectory(options.articles, {
     maxBytes: options.maxBytes,
@@ -22,7 +47,13 @@ export async function runDigest(options: DigestCommandOptions): Promise<number> 
     },
   });
   for (const error of result.errors) stderr.write(`${error.file}: ${error.reason}\n`);
-  if (options.format === "json") stdout.write(`${JSON.stringify(result.cards, null, 2)}\n`);
-  else stdout.write(`${renderDigestText(result.cards, stdout.isTTY ? ansiStyle : plainStyle)}\n`);
+  const style = stdout.isTTY ? ansiStyle : plainStyle;
+  const clock = options.clock ?? systemClock;
+  if (format === "json") stdout.write(`${JSON.stringify(result.cards, null, 2)}\n`);
+  else if (format === "stories")
+    stdout.write(`${JSON.stringify(storiesOf(result, clock), null, 2)}\n`);
+  else if (format === "stories-text")
+    stdout.write(`${renderStoriesText(storiesOf(result, clock), style)}\n`);
+  else stdout.write(`${renderDigestText(result.cards, style)}\n`);
   return result.errors.length ? 1 : 0;
 }
