@@ -1,68 +1,18 @@
 import type { Clock } from "../lib/index.js";
-import type { FactCard, StoryCards, StoryDoc } from "../model/index.js";
-import { createStoryIndex, keyFigureDisagreements, rankStories } from "../stories/index.js";
+import type { StoryCards } from "../model/index.js";
+import { groupCards } from "../stories/index.js";
+import type { DirectoryDigest } from "./digest-directory.js";
 
-/** A card with the article text it was built from and when that article reached us. */
-export interface StoryInput {
-  card: FactCard;
-  text: string;
-  /** ISO 8601. */
-  arrivedAt: string;
-}
-
-export interface BuildStoriesOptions {
-  clock: Clock;
-  /** The outlet a report counts for ("reported by N sources", the per-source cap). */
-  outletOf?: (card: FactCard) => string;
-  /** At most this many stories whose best card comes from one outlet. */
-  perSourceCap?: number;
-}
-
-export const defaultOutlet = (card: FactCard): string => card.publisher ?? card.sourceId;
-
-/** The card as the story index sees it. */
-export function storyDoc(input: StoryInput, outlet: string): StoryDoc {
-  const { card } = input;
-  return {
-    cardId: card.id,
-    sourceId: outlet,
-    publisher: card.publisher ?? card.source,
-    url: card.url,
-    date: card.date,
-    arrivedAt: input.arrivedAt,
-    title: card.title,
-    summary: card.summary,
-    facts: card.facts.map((f) => f.text),
-    text: input.text,
-  };
-}
-
-/** Cards grouped into stories, ranked (more outlets and newer first), each with its best card first. */
+/** A folder's cards as stories, compared by their full article text; all arrived now. */
 export function buildStories(
-  inputs: readonly StoryInput[],
-  options: BuildStoriesOptions,
+  digest: DirectoryDigest,
+  options: { clock: Clock; perSourceCap?: number },
 ): StoryCards[] {
-  const outletOf = options.outletOf ?? defaultOutlet;
-  const index = createStoryIndex({ clock: options.clock });
-  const byId = new Map<string, { card: FactCard; doc: StoryDoc }>();
-  for (const input of inputs) {
-    const doc = storyDoc(input, outletOf(input.card));
-    byId.set(input.card.id, { card: input.card, doc });
-    index.assign(doc);
-  }
-  const ranked = rankStories(index.stories(), {
-    now: options.clock.now(),
-    ...(options.perSourceCap === undefined ? {} : { perSourceCap: options.perSourceCap }),
-  });
-  return ranked.map((story) => {
-    const ids = [story.bestCardId, ...story.cardIds.filter((id) => id !== story.bestCardId)];
-    const members = ids.map((id) => byId.get(id)!);
-    return {
-      id: story.id,
-      title: members[0]!.card.title,
-      sources: members.map((m) => m.card.source),
-      cards: members.map((m) => m.card),
-      disagreements: keyFigureDisagreements(members.map((m) => m.doc)),
-    };
-  });
+  const arrivedAt = options.clock.now().toISOString();
+  const inputs = digest.cards.map((card) => ({
+    card,
+    text: digest.texts.get(card.id) ?? "",
+    arrivedAt,
+  }));
+  return groupCards(inputs, options);
 }

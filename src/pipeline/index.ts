@@ -12,10 +12,4 @@ export {
   placeCard,
   type CardResult,
 } from "./card-for-article.js";
-export {
-  buildStories,
-  storyDoc,
-  defaultOutlet,
-  type StoryInput,
-  type BuildStoriesOptions,
-} from "./build-stories.js";
+export { buildStories } from "./build-stories.js";

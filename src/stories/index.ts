@@ -17,3 +17,10 @@ export { keyFigureDisagreements } from "./key-figure-disagreements.js";
 export { storyFingerprint } from "./story-fingerprint.js";
 export { storyKeyFigures } from "./key-figures.js";
 export { rankStories, RANK_DEFAULTS, type RankOptions } from "./rank-stories.js";
+export {
+  groupCards,
+  storyDoc,
+  defaultOutlet,
+  type StoryInput,
+  type GroupCardsOptions,
+} from "./group-cards.js";

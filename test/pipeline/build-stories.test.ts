@@ -2,16 +2,11 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../src/lib/clock.js";
 import type { FactCard } from "../../src/model/index.js";
-import {
-  buildStories,
-  digestDirectory,
-  type DirectoryDigest,
-  type StoryInput,
-} from "../../src/pipeline/index.js";
+import { buildStories, digestDirectory, type DirectoryDigest } from "../../src/pipeline/index.js";
+import { groupCards, type StoryInput } from "../../src/stories/index.js";
 
 const DIR = path.join(new URL("../..", import.meta.url).pathname, "test/fixtures/stories-cli");
 const clock = fixedClock("2026-06-30T12:00:00.000Z");
-const byFile = (card: FactCard) => card.source;
 
 let digest: DirectoryDigest;
 beforeAll(async () => {
@@ -26,7 +21,7 @@ function inputs(arrivedAt: (card: FactCard) => string = () => clock.now().toISOS
   }));
 }
 
-describe("buildStories", () => {
+describe("buildStories and groupCards", () => {
   it("keeps the text each card was built from, for every card of the folder", () => {
     expect(digest.cards).toHaveLength(8);
     for (const card of digest.cards)
@@ -34,7 +29,7 @@ describe("buildStories", () => {
   });
 
   it("puts the best card first and lists the sources in the order of the cards", () => {
-    const stories = buildStories(inputs(), { clock, outletOf: byFile });
+    const stories = buildStories(digest, { clock });
     const ferry = stories.find((s) => s.sources.includes("d004.txt"))!;
     expect([...ferry.sources].sort()).toEqual(["d004.txt", "d011.txt", "d017.txt"]);
     expect(ferry.cards.map((c) => c.source)).toEqual(ferry.sources);
@@ -44,16 +39,17 @@ describe("buildStories", () => {
   it("ranks a newer single report above an older one", () => {
     const late = (card: FactCard) =>
       card.source === "d012.txt" ? "2026-06-30T11:00:00.000Z" : "2026-06-29T12:00:00.000Z";
-    const stories = buildStories(inputs(late), { clock, outletOf: byFile });
+    const stories = groupCards(inputs(late), { clock });
     const singles = stories.filter((s) => s.sources.length === 1).map((s) => s.sources[0]);
     expect(singles[0]).toBe("d012.txt");
     expect(stories[0]!.sources).toHaveLength(3);
   });
 
   it("counts cards of one outlet once, so the per-outlet cap keeps only its top stories", () => {
-    // Directory cards have no publisher: by default they all count for the folder's source.
-    const stories = buildStories(inputs(), { clock });
-    expect(stories).toHaveLength(2);
-    expect(buildStories(inputs(), { clock, perSourceCap: Infinity })).toHaveLength(5);
+    const byFolder = (card: FactCard) => card.sourceId;
+    expect(groupCards(inputs(), { clock, outletOf: byFolder })).toHaveLength(2);
+    expect(groupCards(inputs(), { clock, outletOf: byFolder, perSourceCap: 9 })).toHaveLength(5);
+    // Without a publisher each file is its own outlet, so a folder keeps every story.
+    expect(buildStories(digest, { clock })).toHaveLength(5);
   });
 });

@@ -1,6 +1,5 @@
 import { systemClock, type Clock } from "../../lib/index.js";
-import type { FactCard } from "../../model/index.js";
-import { buildStories, digestDirectory, type DirectoryDigest } from "../../pipeline/index.js";
+import { buildStories, digestDirectory } from "../../pipeline/index.js";
 import { ansiStyle, plainStyle, renderDigestText } from "./render-text.js";
 import { renderStoriesText } from "./render-stories-text.js";
 
@@ -21,19 +20,6 @@ export interface DigestCommandOptions {
   clock?: Clock;
 }
 
-// In a folder each file stands for its own outlet: the folder is not one publisher.
-const fileOutlet = (card: FactCard): string => card.publisher ?? card.source;
-
-function storiesOf(result: DirectoryDigest, clock: Clock) {
-  const arrivedAt = clock.now().toISOString();
-  const inputs = result.cards.map((card) => ({
-    card,
-    text: result.texts.get(card.id) ?? "",
-    arrivedAt,
-  }));
-  return buildStories(inputs, { clock, outletOf: fileOutlet });
-}
-
 /** The CLI contract: cards on stdout, one `FILE: reason` line per bad file on stderr; exit 0, or 1 when any was skipped. */
 export async function runDigest(options: DigestCommandOptions): Promise<number> {
   const { stdout, stderr, format } = options;
@@ -51,9 +37,9 @@ export async function runDigest(options: DigestCommandOptions): Promise<number> 
   const clock = options.clock ?? systemClock;
   if (format === "json") stdout.write(`${JSON.stringify(result.cards, null, 2)}\n`);
   else if (format === "stories")
-    stdout.write(`${JSON.stringify(storiesOf(result, clock), null, 2)}\n`);
+    stdout.write(`${JSON.stringify(buildStories(result, { clock }), null, 2)}\n`);
   else if (format === "stories-text")
-    stdout.write(`${renderStoriesText(storiesOf(result, clock), style)}\n`);
+    stdout.write(`${renderStoriesText(buildStories(result, { clock }), style)}\n`);
   else stdout.write(`${renderDigestText(result.cards, style)}\n`);
   return result.errors.length ? 1 : 0;
 }
