@@ -1,19 +1,20 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { configSecrets, configSources, loadConfig, type Config } from "./config.js";
-import { runDigest } from "./adapters/console/index.js";
+import { DIGEST_FORMATS, isDigestFormat, runDigest } from "./adapters/console/index.js";
 import { createLogger } from "./lib/index.js";
 import { ArticleError, ConfigError } from "./lib/index.js";
 import { parseRoles, type Role } from "./app/index.js";
 
 const USAGE = `Usage:
   npm start [-- --role ROLES]        run the bots when tokens are set, else print the digest of ARTICLES_DIR
-  npm run digest -- [--source URL_OR_PATH ...] [--articles DIR] [--format text|json|articles]
+  npm run digest -- [--source URL_OR_PATH ...] [--articles DIR] [--format FORMAT]
   npm run register-commands          register Discord slash commands
 Options:
   --source S       a feed or page URL, a folder or a file; repeatable (default: SOURCES, else ARTICLES_DIR)
   --articles DIR   folder of articles (same as --source DIR)
-  --format FORMAT  text (default), json (cards) or articles (the articles as read)
+  --format FORMAT  text (default), json (cards), articles (the articles as read), stories (JSON,
+                   one entry per event) or stories-text
   --role ROLES     what this process does: all (default), or a comma list of bots, ingest, deliver
   -h, --help       show this help`;
 
@@ -63,8 +64,8 @@ async function main(argv: string[]): Promise<number> {
   if (!["start", "digest", "register-commands"].includes(command))
     return usageError(`Unknown command: ${command}`);
   const format = values.format ?? "text";
-  if (format !== "text" && format !== "json" && format !== "articles")
-    return usageError(`--format must be "text", "json" or "articles", not "${format}"`);
+  if (!isDigestFormat(format))
+    return usageError(`--format must be one of ${DIGEST_FORMATS.join(", ")}, not "${format}"`);
 
   let config: Config;
   try {

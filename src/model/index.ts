@@ -26,3 +26,11 @@ export {
   initialSourceState,
   type NewSource,
 } from "./source.js";
+export {
+  FigureDisagreement,
+  FigureReport,
+  StoryCards,
+  StoryDoc,
+  type KeyFigure,
+  type Story,
+} from "./story.js";

@@ -38,3 +38,4 @@ export {
 export { markBacklog } from "./mark-backlog.js";
 export { readSources, digestArticles, type ReadSourcesDeps } from "./read-sources.js";
 export { readLocalSource, type ReadOutcome } from "./read-local-source.js";
+export { buildStories } from "./build-stories.js";

@@ -6,7 +6,8 @@ import {
   type HostLimiter,
   type HttpClient,
 } from "../sources/index.js";
-import { cardForArticle } from "./card-for-article.js";
+import { articleText, cardForArticle } from "./card-for-article.js";
+import type { DirectoryDigest } from "./digest-directory.js";
 import type { PageExtractor } from "./page-extractor.js";
 import { readLocalSource, type ReadOutcome } from "./read-local-source.js";
 import { readPage, withPageText } from "./read-page.js";
@@ -58,16 +59,16 @@ export async function readSources(
 }
 
 /** Cards for the articles read; an article without a card is reported like an unreadable file. */
-export function digestArticles(outcome: ReadOutcome): {
-  cards: FactCard[];
-  errors: ArticleError[];
-} {
+export function digestArticles(outcome: ReadOutcome): DirectoryDigest {
   const cards: FactCard[] = [];
   const errors = [...outcome.errors];
+  const texts = new Map<string, string>();
   for (const article of outcome.articles) {
     const result = cardForArticle(article);
-    if (result.ok) cards.push(result.card);
-    else errors.push(result.error);
+    if (result.ok) {
+      cards.push(result.card);
+      texts.set(result.card.id, articleText(article));
+    } else errors.push(result.error);
   }
-  return { cards, errors };
+  return { cards, errors, texts };
 }

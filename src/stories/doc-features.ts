@@ -3,7 +3,7 @@ import { developmentCues } from "./development-cues.js";
 import { dayOfIso, findDates, findWeekdays } from "./extract-dates.js";
 import { datelinePlace, extractEntities } from "./extract-entities.js";
 import { extractNumbers, extractRates, extractScoreLines } from "./extract-numbers.js";
-import type { StoryDoc } from "./story-doc.js";
+import type { StoryDoc } from "../model/index.js";
 import { contentWords, countTerms, foldDiacritics, foldPlural } from "./tokenize.js";
 
 /** What the index keeps of a report to compare it with others. */

@@ -1,4 +1,11 @@
-export { StoryDoc, type Story, type KeyFigure } from "./story-doc.js";
+// Re-exported so callers of the index need one import; the schemas live in model.
+export {
+  StoryDoc,
+  type Story,
+  type KeyFigure,
+  type FigureDisagreement,
+  type FigureReport,
+} from "../model/index.js";
 export {
   createStoryIndex,
   STORY_INDEX_DEFAULTS,
@@ -6,11 +13,14 @@ export {
   type StoryIndexOptions,
   type Assignment,
 } from "./story-index.js";
-export {
-  keyFigureDisagreements,
-  type FigureDisagreement,
-  type FigureReport,
-} from "./key-figure-disagreements.js";
+export { keyFigureDisagreements } from "./key-figure-disagreements.js";
 export { storyFingerprint } from "./story-fingerprint.js";
 export { storyKeyFigures } from "./key-figures.js";
 export { rankStories, RANK_DEFAULTS, type RankOptions } from "./rank-stories.js";
+export {
+  groupCards,
+  storyDoc,
+  defaultOutlet,
+  type StoryInput,
+  type GroupCardsOptions,
+} from "./group-cards.js";

@@ -1,16 +1,5 @@
 import { docFigures } from "./key-figures.js";
-import type { StoryDoc } from "./story-doc.js";
-
-export interface FigureReport {
-  value: string;
-  publisher: string;
-  sentence: string;
-}
-
-export interface FigureDisagreement {
-  label: string;
-  values: FigureReport[];
-}
+import type { FigureDisagreement, FigureReport, StoryDoc } from "../model/index.js";
 
 /** Counted things the members report with different values ("12 dead" against "15 dead"). */
 export function keyFigureDisagreements(members: readonly StoryDoc[]): FigureDisagreement[] {

@@ -1,11 +1,14 @@
 import { TENS_NUMBER_WORDS, UNIT_NUMBER_WORDS } from "../lib/index.js";
-import type { KeyFigure, StoryDoc } from "./story-doc.js";
+import type { KeyFigure, StoryDoc } from "../model/index.js";
 
 const WORD_NUMBERS: Record<string, number> = {
   ...UNIT_NUMBER_WORDS,
   ...TENS_NUMBER_WORDS,
   hundred: 100,
 };
+
+const TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+const UNITS = "one|two|three|four|five|six|seven|eight|nine";
 
 const LABELS: Record<string, string> = {
   dead: "dead",
@@ -31,7 +34,8 @@ const LABELS: Record<string, string> = {
   arrested: "arrested",
 };
 
-const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|${Object.keys(WORD_NUMBERS).join("|")})`;
+// Not after a letter or hyphen: "ninety-six" is 96, never "six".
+const NUM = String.raw`(?<![\p{L}-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:${TENS})-(?:${UNITS})|${Object.keys(WORD_NUMBERS).join("|")})`;
 const LABEL = `(${Object.keys(LABELS).join("|")})`;
 const FORWARD = new RegExp(
   String.raw`\b${NUM}\s+(?:(?!more\b|further\b|additional\b|other\b)[\p{L}-]+\s+){0,3}?${LABEL}\b`,
@@ -47,8 +51,11 @@ const KILLING = new RegExp(
 );
 
 function toValue(raw: string): string {
-  const word = WORD_NUMBERS[raw.toLowerCase()];
-  return word !== undefined ? String(word) : raw.replace(/,/g, "");
+  const words = raw.toLowerCase().split("-");
+  if (words.every((w) => WORD_NUMBERS[w] !== undefined)) {
+    return String(words.reduce((sum, w) => sum + WORD_NUMBERS[w]!, 0));
+  }
+  return raw.replace(/,/g, "");
 }
 
 export interface FoundFigure extends KeyFigure {

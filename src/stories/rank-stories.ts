@@ -1,4 +1,4 @@
-import type { Story } from "./story-doc.js";
+import type { Story } from "../model/index.js";
 
 export interface RankOptions {
   now: Date;

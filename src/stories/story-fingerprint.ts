@@ -1,5 +1,5 @@
 import { storyKeyFigures } from "./key-figures.js";
-import type { KeyFigure, StoryDoc } from "./story-doc.js";
+import type { KeyFigure, StoryDoc } from "../model/index.js";
 
 /** FNV-1a, 32 bits, as 8 hex digits: enough to notice a change, no crypto needed. */
 function fnv1a(text: string): string {

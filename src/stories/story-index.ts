@@ -2,7 +2,7 @@ import { systemClock, type Clock } from "../lib/index.js";
 import { docFeatures, type DocFeatures } from "./doc-features.js";
 import { dayOfIso } from "./extract-dates.js";
 import { daysApart, pairSimilarity } from "./pair-similarity.js";
-import type { Story, StoryDoc } from "./story-doc.js";
+import type { Story, StoryDoc } from "../model/index.js";
 import { createStoryState, type StoryState } from "./story-state.js";
 import { createTermStats } from "./term-stats.js";
 

@@ -1,7 +1,7 @@
 import type { DocFeatures } from "./doc-features.js";
 import { storyKeyFigures } from "./key-figures.js";
 import { pairSimilarity, type Idf } from "./pair-similarity.js";
-import type { Story, StoryDoc } from "./story-doc.js";
+import type { Story, StoryDoc } from "../model/index.js";
 import { fingerprintOf } from "./story-fingerprint.js";
 
 interface Member {

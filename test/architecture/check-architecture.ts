@@ -12,7 +12,7 @@ export const ALLOWED: Record<string, readonly string[]> = {
   sources: ["model", "lib"],
   stories: ["model", "lib"],
   store: ["model", "lib"],
-  queries: ["store", "model", "lib"],
+  queries: ["store", "stories", "model", "lib"],
   delivery: ["queries", "store", "model", "lib"],
   // pipeline implements the source commands delivery's adapters call (types only).
   pipeline: ["sources", "digest", "stories", "store", "delivery", "model", "lib"],

@@ -62,7 +62,7 @@ describe("the digest CLI contract", () => {
     const bad = await cli(["digest", "--format", "xml"]);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe("");
-    expect(bad.stderr).toContain('--format must be "text", "json" or "articles"');
+    expect(bad.stderr).toContain("--format must be one of text, json, articles, stories");
     expect((await cli(["frobnicate"])).code).toBe(2);
     expect((await cli(["digest", "--articles", "/nonexistent-dir"])).stderr).toContain(
       "/nonexistent-dir: folder not found",

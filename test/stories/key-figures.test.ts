@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { keyFigureDisagreements, storyFingerprint } from "../../src/stories/index.js";
+import {
+  keyFigureDisagreements,
+  storyFingerprint,
+  storyKeyFigures,
+} from "../../src/stories/index.js";
 import { makeDoc } from "./make-doc.js";
 
 const a = makeDoc(
@@ -36,5 +40,18 @@ describe("storyFingerprint", () => {
     const before = storyFingerprint([a]);
     expect(storyFingerprint([a, { ...a, cardId: "a2", publisher: "Copy" }])).toBe(before);
     expect(storyFingerprint([a, b])).not.toBe(before);
+  });
+});
+
+describe("figures written in words", () => {
+  it("reads a hyphenated number as one figure, not its last word", () => {
+    const doc = makeDoc(
+      "w",
+      "Ferry capsizes\n\nNinety-six people were rescued, most by fishermen.\n\nTwenty-three passengers died.",
+    );
+    expect(storyKeyFigures([doc])).toEqual([
+      { label: "dead", value: "23" },
+      { label: "rescued", value: "96" },
+    ]);
   });
 });

@@ -5,4 +5,11 @@ export {
   ansiStyle,
   type TextStyle,
 } from "./render-text.js";
-export { runDigest, type DigestCommandOptions } from "./run-digest.js";
+export { renderStoriesText, renderStoryText, renderDisagreement } from "./render-stories-text.js";
+export {
+  runDigest,
+  isDigestFormat,
+  DIGEST_FORMATS,
+  type DigestFormat,
+  type DigestCommandOptions,
+} from "./run-digest.js";

@@ -1,12 +1,22 @@
+import { systemClock, type Clock } from "../../lib/index.js";
 import type { Article } from "../../model/index.js";
-import { basicPageExtractor, digestArticles, readSources } from "../../pipeline/index.js";
-import { createHttpClient, type HttpClient } from "../../sources/index.js";
+import { buildStories, digestArticles, readSources } from "../../pipeline/index.js";
+import { createHttpClient, extractArticle, type HttpClient } from "../../sources/index.js";
 import { ansiStyle, plainStyle, renderDigestText } from "./render-text.js";
+import { renderStoriesText } from "./render-stories-text.js";
+
+/** Cards as text or JSON, or grouped into stories as JSON or text. */
+export const DIGEST_FORMATS = ["text", "json", "articles", "stories", "stories-text"] as const;
+export type DigestFormat = (typeof DIGEST_FORMATS)[number];
+
+export function isDigestFormat(format: string): format is DigestFormat {
+  return (DIGEST_FORMATS as readonly string[]).includes(format);
+}
 
 export interface DigestCommandOptions {
   /** URLs (feeds, sites, article pages), folders and files, read in this order. */
   sources: readonly string[];
-  format: "text" | "json" | "articles";
+  format: DigestFormat;
   maxBytes: number;
   /** How URLs are fetched (the guarded client; private addresses only when allowed). */
   fetch?: {
@@ -17,6 +27,7 @@ export interface DigestCommandOptions {
   };
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  clock?: Clock;
 }
 
 /** The fields `--format articles` prints, in this order. */
@@ -56,7 +67,7 @@ export async function runDigest(options: DigestCommandOptions): Promise<number> 
     const read = await readSources(
       {
         http: lazyHttp,
-        extractPage: basicPageExtractor,
+        extractPage: extractArticle,
         fetchPages: fetchOptions.pages,
         maxBytes: options.maxBytes,
       },
@@ -69,8 +80,14 @@ export async function runDigest(options: DigestCommandOptions): Promise<number> 
     }
     const result = digestArticles(read);
     for (const error of result.errors) stderr.write(`${error.file}: ${error.reason}\n`);
+    const style = stdout.isTTY ? ansiStyle : plainStyle;
+    const clock = options.clock ?? systemClock;
+    const stories = () => buildStories(result, { clock });
     if (options.format === "json") stdout.write(`${JSON.stringify(result.cards, null, 2)}\n`);
-    else stdout.write(`${renderDigestText(result.cards, stdout.isTTY ? ansiStyle : plainStyle)}\n`);
+    else if (options.format === "stories") stdout.write(`${JSON.stringify(stories(), null, 2)}\n`);
+    else if (options.format === "stories-text")
+      stdout.write(`${renderStoriesText(stories(), style)}\n`);
+    else stdout.write(`${renderDigestText(result.cards, style)}\n`);
     return result.errors.length ? 1 : 0;
   } finally {
     await lazyHttp.close();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FactCard } from "./card.js";
 
 const IsoDay = z
   .string()
@@ -48,3 +49,30 @@ export interface Story {
   /** Changes when the key figures change ("the toll rose"). */
   fingerprint: string;
 }
+
+/** One member's value of a counted thing, with the sentence that says it. */
+export const FigureReport = z.object({
+  value: z.string(),
+  publisher: z.string(),
+  sentence: z.string(),
+});
+export type FigureReport = z.infer<typeof FigureReport>;
+
+/** A counted thing the members report with different values ("12 dead" against "15"). */
+export const FigureDisagreement = z.object({
+  label: z.string(),
+  values: z.array(FigureReport),
+});
+export type FigureDisagreement = z.infer<typeof FigureDisagreement>;
+
+/** A story as readers get it: the best card first, every member's source, figures in dispute. */
+export const StoryCards = z.object({
+  id: z.string().min(1),
+  /** The best card's headline. */
+  title: z.string(),
+  /** The members' `source` values (file names or URLs), the best card's first. */
+  sources: z.array(z.string()),
+  cards: z.array(FactCard).min(1),
+  disagreements: z.array(FigureDisagreement),
+});
+export type StoryCards = z.infer<typeof StoryCards>;
