@@ -50,7 +50,9 @@ export function createApp({ config, logger, clock = systemClock }: AppDeps): App
     const db = openDatabase(config.DATABASE_PATH);
     const store = createSqliteStore(db);
     const sync = createArticleSync({
-      source: createDirectorySource(config.ARTICLES_DIR, config.MAX_ARTICLE_BYTES),
+      source: createDirectorySource(config.ARTICLES_DIR, config.MAX_ARTICLE_BYTES, {
+        allowHardlinks: config.ALLOW_HARDLINKS,
+      }),
       cards: store.cards,
       clock,
       logger,

@@ -24,6 +24,7 @@ const optionalUrl = optionalString.pipe(z.url().optional());
 export const ConfigSchema = z.object({
   ARTICLES_DIR: z.string().trim().min(1).default("seeds"),
   MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  ALLOW_HARDLINKS: z.stringbool().default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_PATH: z.string().trim().min(1).default("./data/digest.db"),
   RESCAN_INTERVAL: Duration.default(5_000),

@@ -75,6 +75,7 @@ async function main(argv: string[]): Promise<number> {
       articles,
       format,
       maxBytes: config.MAX_ARTICLE_BYTES,
+      allowHardlinks: config.ALLOW_HARDLINKS,
       stdout: process.stdout,
       stderr: process.stderr,
     });

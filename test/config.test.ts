@@ -12,6 +12,7 @@ describe("loadConfig", () => {
       CATCHUP_GRACE: 6 * 3_600_000,
       DEACTIVATE_AFTER: 3,
       TELEGRAM_TEST_ENV: false,
+      ALLOW_HARDLINKS: false,
       DISCORD_API_ROOT: "https://discord.com/api",
     });
     expect(c.TELEGRAM_BOT_TOKEN).toBeUndefined();

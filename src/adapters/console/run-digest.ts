@@ -5,6 +5,7 @@ export interface DigestCommandOptions {
   articles: string;
   format: "text" | "json";
   maxBytes: number;
+  allowHardlinks?: boolean;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }
@@ -15,6 +16,7 @@ export async function runDigest(options: DigestCommandOptions): Promise<number> 
   const showProgress = stderr.isTTY === true;
   const result = await digestDirectory(options.articles, {
     maxBytes: options.maxBytes,
+    allowHardlinks: options.allowHardlinks === true,
     onProgress: (done, total) => {
       if (showProgress && total >= 50 && (done % 25 === 0 || done === total)) {
         stderr.write(`\rdigesting ${done}/${total}${done === total ? "\n" : ""}`);
