@@ -4,6 +4,7 @@ import type { Subscription } from "../../model/subscription.js";
 import { nextSlot } from "./next-slot.js";
 import { parseSchedule, type Schedule } from "./parse-schedule.js";
 import { planDueSlot } from "./plan-due-slot.js";
+import { rebaseAfterBackwardStep } from "./rebase-after-backward-step.js";
 import { schedulerDefaults } from "./scheduler-defaults.js";
 
 /** What the scheduler needs from storage: the subscriptions to run and where to record fired slots. */
@@ -51,6 +52,8 @@ interface Entry {
   subscription: Subscription;
   schedule: Schedule;
   next: Date | null;
+  /** The latest slot handed off (or recorded in the store): a clock now before it stepped back. */
+  lastFired: Date | null;
 }
 
 /**
@@ -64,6 +67,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const entries = new Map<string, Entry>();
   const running = new Map<string, Promise<void>>();
   let timer: unknown = null;
+  let lastTickAt: number | null = null;
   let started = false;
   let reloading: Promise<void> = Promise.resolve();
 
@@ -89,13 +93,19 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         continue;
       }
       // Only at start do we look back (to the last fired slot, or creation) so downtime gets caught up.
-      const from = resumeFromStore
-        ? new Date(subscription.lastSlot ?? subscription.createdAt)
-        : now;
+      const stored = new Date(subscription.lastSlot ?? subscription.createdAt);
+      if (resumeFromStore && stored.getTime() > now.getTime()) {
+        logger.warn(
+          { subscriptionId: id, lastSlot: stored.toISOString(), now: now.toISOString() },
+          "last fired slot is in the future (clock stepped back); resuming from now",
+        );
+      }
+      const from = resumeFromStore ? new Date(Math.min(stored.getTime(), now.getTime())) : now;
       entries.set(id, {
         subscription,
         schedule: parsed.schedule,
         next: nextSlot(parsed.schedule, from),
+        lastFired: subscription.lastSlot === null ? null : new Date(subscription.lastSlot),
       });
     }
     for (const id of entries.keys()) if (!seen.has(id)) entries.delete(id);
@@ -134,6 +144,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     timer = null;
     if (!started) return;
     const now = clock.now();
+    rebaseAfterBackwardStep(entries.values(), now, lastTickAt, logger);
+    lastTickAt = now.getTime();
     for (const entry of entries.values()) {
       if (entry.next === null || entry.next.getTime() > now.getTime()) continue;
       const plan = planDueSlot(entry.schedule, entry.next, now, {
@@ -142,6 +154,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         countLimit: schedulerDefaults.maxCountedSlots,
       });
       entry.next = plan.next;
+      if (plan.fire) entry.lastFired = plan.fire.slot;
       const counts = {
         subscriptionId: entry.subscription.id,
         coalesced: plan.coalesced,
