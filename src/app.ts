@@ -47,7 +47,7 @@ export function createApp({ config, logger, clock = systemClock }: AppDeps): App
   };
 
   async function start(): Promise<void> {
-    const db = openDatabase(config.DATABASE_PATH);
+    const db = openDatabase(config.DATABASE_PATH, { logger });
     const store = createSqliteStore(db);
     const sync = createArticleSync({
       source: createDirectorySource(config.ARTICLES_DIR, config.MAX_ARTICLE_BYTES, {
