@@ -102,7 +102,10 @@ export function createApp({ config, logger, clock = systemClock }: AppDeps): App
       channels,
       clock,
       logger: logger.child({ part: "delivery" }),
-      options: { deactivateAfter: config.DEACTIVATE_AFTER },
+      options: {
+        deactivateAfter: config.DEACTIVATE_AFTER,
+        ledgerRetentionMs: config.LEDGER_RETENTION,
+      },
       onFatal: (error) => {
         logger.fatal({ err: error }, "delivery stopped");
         void stop(1);

@@ -30,6 +30,7 @@ export const ConfigSchema = z.object({
   RESCAN_INTERVAL: Duration.default(5_000),
   CATCHUP_GRACE: Duration.default(6 * 36e5),
   DEACTIVATE_AFTER: z.coerce.number().int().min(1).default(3),
+  LEDGER_RETENTION: Duration.default(30 * 864e5),
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_API_ROOT: optionalUrl,
   TELEGRAM_TEST_ENV: z.stringbool().default(false),

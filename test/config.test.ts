@@ -11,6 +11,7 @@ describe("loadConfig", () => {
       DATABASE_PATH: "./data/digest.db",
       CATCHUP_GRACE: 6 * 3_600_000,
       DEACTIVATE_AFTER: 3,
+      LEDGER_RETENTION: 30 * 86_400_000,
       TELEGRAM_TEST_ENV: false,
       ALLOW_HARDLINKS: false,
       DISCORD_API_ROOT: "https://discord.com/api",
