@@ -56,4 +56,27 @@ describe("loadConfig", () => {
       expect(message).toContain(field);
     expect(message).not.toContain("tok-abcdef-123456");
   });
+
+  it("bounds every duration and names the variable: no 0, nothing that overflows a timer", () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return "";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(problems({ RESCAN_INTERVAL: "30d" })).toContain(
+      "RESCAN_INTERVAL must be between 1s and 1d",
+    );
+    expect(problems({ RESCAN_INTERVAL: "0" })).toContain("RESCAN_INTERVAL must be between");
+    expect(problems({ CATCHUP_GRACE: "0s" })).toContain("CATCHUP_GRACE must be between 1s and 7d");
+    expect(problems({ LEDGER_RETENTION: "10m" })).toContain(
+      "LEDGER_RETENTION must be between 1h and 3650d",
+    );
+    expect(loadConfig({ RESCAN_INTERVAL: "24h", LEDGER_RETENTION: "90d" })).toMatchObject({
+      RESCAN_INTERVAL: 24 * 3_600_000,
+      LEDGER_RETENTION: 90 * 86_400_000,
+    });
+  });
 });

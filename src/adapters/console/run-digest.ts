@@ -1,5 +1,6 @@
 import { digestDirectory } from "../../pipeline/index.js";
 import { ansiStyle, plainStyle, renderDigestText } from "./render-text.js";
+import { skipLine } from "./skip-line.js";
 
 export interface DigestCommandOptions {
   articles: string;
@@ -10,7 +11,10 @@ export interface DigestCommandOptions {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
-/** The CLI contract: cards on stdout, one `FILE: reason` line per bad file on stderr; exit 0, or 1 when any was skipped. */
+/**
+ * The CLI contract: cards on stdout, one `FILE: reason` line per bad file on stderr (names with
+ * control characters, `": "` or edge spaces JSON-quoted); exit 0, or 1 when any was skipped.
+ */
 export async function runDigest(options: DigestCommandOptions): Promise<number> {
   const { stdout, stderr } = options;
   const showProgress = stderr.isTTY === true;
@@ -23,7 +27,7 @@ export async function runDigest(options: DigestCommandOptions): Promise<number> 
       }
     },
   });
-  for (const error of result.errors) stderr.write(`${error.file}: ${error.reason}\n`);
+  for (const error of result.errors) stderr.write(skipLine(error.file, error.reason));
   if (options.format === "json") stdout.write(`${JSON.stringify(result.cards, null, 2)}\n`);
   else stdout.write(`${renderDigestText(result.cards, stdout.isTTY ? ansiStyle : plainStyle)}\n`);
   return result.errors.length ? 1 : 0;
