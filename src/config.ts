@@ -14,6 +14,29 @@ const Duration = z
     return Number(n) * UNIT_MS[(unit ?? "ms") as keyof typeof UNIT_MS];
   });
 
+const SECOND = 1e3;
+const HOUR = 36e5;
+const DAY = 864e5;
+
+/** Writes a bound back in the unit people type ("24h", "1s"), for error messages. */
+function formatMs(ms: number): string {
+  for (const [unit, size] of [
+    ["d", DAY],
+    ["h", HOUR],
+    ["m", 6e4],
+    ["s", SECOND],
+  ] as const) {
+    if (ms % size === 0) return `${ms / size}${unit}`;
+  }
+  return `${ms}ms`;
+}
+
+/** A duration within bounds: intervals must stay far below setTimeout's 24.8-day limit, and never 0. */
+const boundedDuration = (min: number, max: number) =>
+  Duration.refine((ms) => ms >= min && ms <= max, {
+    message: `must be between ${formatMs(min)} and ${formatMs(max)}`,
+  });
+
 const optionalString = z
   .string()
   .trim()
@@ -32,11 +55,13 @@ const SourceList = z.string().transform((v) =>
 export const ConfigSchema = z.object({
   ARTICLES_DIR: z.string().trim().min(1).default("seeds"),
   MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  ALLOW_HARDLINKS: z.stringbool().default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_PATH: z.string().trim().min(1).default("./data/digest.db"),
-  RESCAN_INTERVAL: Duration.default(5_000),
-  CATCHUP_GRACE: Duration.default(6 * 36e5),
+  RESCAN_INTERVAL: boundedDuration(SECOND, 24 * HOUR).default(5_000),
+  CATCHUP_GRACE: boundedDuration(SECOND, 7 * DAY).default(6 * HOUR),
   DEACTIVATE_AFTER: z.coerce.number().int().min(1).default(3),
+  LEDGER_RETENTION: boundedDuration(HOUR, 3650 * DAY).default(30 * DAY),
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_API_ROOT: optionalUrl,
   TELEGRAM_TEST_ENV: z.stringbool().default(false),

@@ -11,7 +11,9 @@ describe("loadConfig", () => {
       DATABASE_PATH: "./data/digest.db",
       CATCHUP_GRACE: 6 * 3_600_000,
       DEACTIVATE_AFTER: 3,
+      LEDGER_RETENTION: 30 * 86_400_000,
       TELEGRAM_TEST_ENV: false,
+      ALLOW_HARDLINKS: false,
       DISCORD_API_ROOT: "https://discord.com/api",
     });
     expect(c.TELEGRAM_BOT_TOKEN).toBeUndefined();
@@ -84,5 +86,28 @@ describe("loadConfig", () => {
       /POLL_MIN must not be longer than POLL_MAX/,
     );
     expect(() => loadConfig({ FETCH_ARTICLE_PAGES: "always" })).toThrow(ConfigError);
+  });
+
+  it("bounds every duration and names the variable: no 0, nothing that overflows a timer", () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return "";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(problems({ RESCAN_INTERVAL: "30d" })).toContain(
+      "RESCAN_INTERVAL must be between 1s and 1d",
+    );
+    expect(problems({ RESCAN_INTERVAL: "0" })).toContain("RESCAN_INTERVAL must be between");
+    expect(problems({ CATCHUP_GRACE: "0s" })).toContain("CATCHUP_GRACE must be between 1s and 7d");
+    expect(problems({ LEDGER_RETENTION: "10m" })).toContain(
+      "LEDGER_RETENTION must be between 1h and 3650d",
+    );
+    expect(loadConfig({ RESCAN_INTERVAL: "24h", LEDGER_RETENTION: "90d" })).toMatchObject({
+      RESCAN_INTERVAL: 24 * 3_600_000,
+      LEDGER_RETENTION: 90 * 86_400_000,
+    });
   });
 });

@@ -74,7 +74,7 @@ export function createApp({
   };
 
   async function start(): Promise<void> {
-    const db = openDatabase(config.DATABASE_PATH);
+    const db = openDatabase(config.DATABASE_PATH, { logger });
     cleanups.push(() => void db.close());
     const store = createSqliteStore(db);
     const changes = createMemoryChangeFeed();
@@ -143,7 +143,10 @@ export function createApp({
       channels: platforms.channels,
       clock,
       logger: logger.child({ part: "delivery" }),
-      options: { deactivateAfter: config.DEACTIVATE_AFTER },
+      options: {
+        deactivateAfter: config.DEACTIVATE_AFTER,
+        ledgerRetentionMs: config.LEDGER_RETENTION,
+      },
       onFatal: (error) => {
         logger.fatal({ err: error }, "delivery stopped");
         void stop(1);

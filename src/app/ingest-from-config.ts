@@ -35,6 +35,7 @@ export function ingestFromConfig(
     limiter: createHostLimiter({ clock: deps.clock }),
     sources: configSources(config),
     maxArticleBytes: config.MAX_ARTICLE_BYTES,
+    allowHardlinks: config.ALLOW_HARDLINKS,
     rescanMs: config.RESCAN_INTERVAL,
     maxSourcesPerChat: config.MAX_SOURCES_PER_CHAT,
     fetchPages: config.FETCH_ARTICLE_PAGES,

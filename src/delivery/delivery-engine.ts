@@ -7,6 +7,7 @@ import type { DeliveryFatalError } from "./delivery-fatal-error.js";
 import { deliveryOptions, type DeliveryOptions } from "./delivery-options.js";
 import { emptyStats, type DeliveryStats } from "./delivery-stats.js";
 import { createLeaseHolder, isLeaseHolderGone } from "./lease-holder.js";
+import { createLedgerPruner } from "./ledger-pruner.js";
 import { createLedgerWorker } from "./ledger-worker.js";
 import { createSendSettler } from "./settle-send.js";
 import { sleep as realSleep, type Sleep } from "./sleep.js";
@@ -79,13 +80,23 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   const wake = () => workers.forEach((w) => w.wake());
   const slots = createSlotHandler({ ...deps, channels, sleep, options, onEnqueued: wake });
   let stopping: Promise<void> | undefined;
+  const pruner = createLedgerPruner({
+    ...deps,
+    sleep,
+    retentionMs: options.ledgerRetentionMs,
+    everyMs: options.pruneEveryMs,
+  });
 
   return {
     onSlot: slots.onSlot,
     enqueue: slots.enqueue,
-    start: () => workers.forEach((w) => w.start()),
+    start: () => {
+      workers.forEach((w) => w.start());
+      pruner.start();
+    },
     stop() {
       stopping ??= (async () => {
+        await pruner.stop();
         await slots.drain();
         await Promise.all(workers.map((w) => w.stop()));
       })();

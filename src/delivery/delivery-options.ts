@@ -23,6 +23,10 @@ export interface DeliveryOptions {
   enqueueBatchSize: number;
   /** The "no news" line for subscriptions with notifyEmpty. */
   emptyNotice: string;
+  /** Settled ledger rows older than this are pruned (LEDGER_RETENTION). */
+  ledgerRetentionMs: number;
+  /** How often the ledger is pruned while running (and once at start). */
+  pruneEveryMs: number;
 }
 
 export const DELIVERY_DEFAULTS = {
@@ -39,6 +43,8 @@ export const DELIVERY_DEFAULTS = {
   stopTimeoutMs: 10_000,
   enqueueBatchSize: 200,
   emptyNotice: "No new stories since the last digest.",
+  ledgerRetentionMs: 30 * 86_400_000,
+  pruneEveryMs: 3_600_000,
 } as const satisfies DeliveryOptions;
 
 export function deliveryOptions(overrides: Partial<DeliveryOptions> = {}): DeliveryOptions {

@@ -29,6 +29,8 @@ export interface IngestOptions extends IngestDeps {
   /** SOURCES: URLs (feeds or pages) and folders of `*.txt` articles. */
   sources: readonly string[];
   maxArticleBytes: number;
+  /** ALLOW_HARDLINKS: read regular files with more than one link. */
+  allowHardlinks?: boolean;
   rescanMs: number;
   maxSourcesPerChat?: number;
   /** How often due sources are looked for. */
@@ -83,7 +85,9 @@ export function createIngest(options: IngestOptions): Ingest {
     await store.sources.add({ id, url: entry, kind: "dir", title: entry, addedBy: null }, now);
     syncs.push(
       createArticleSync({
-        source: createDirectorySource(entry, options.maxArticleBytes),
+        source: createDirectorySource(entry, options.maxArticleBytes, {
+          allowHardlinks: options.allowHardlinks ?? false,
+        }),
         cards: store.cards,
         clock,
         logger,

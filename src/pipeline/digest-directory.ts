@@ -18,9 +18,15 @@ export interface DirectoryDigest {
 /** Cards for every readable article in `dir`; bad files are reported, never fatal. */
 export async function digestDirectory(
   dir: string,
-  options: { maxBytes: number; onProgress?: (done: number, total: number) => void },
+  options: {
+    maxBytes: number;
+    allowHardlinks?: boolean;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<DirectoryDigest> {
-  const results = await readArticleDir(dir, options.maxBytes);
+  const results = await readArticleDir(dir, options.maxBytes, {
+    allowHardlinks: options.allowHardlinks === true,
+  });
   const sourceId = directorySourceId(dir);
   const cards: FactCard[] = [];
   const errors: ArticleError[] = [];

@@ -9,6 +9,7 @@ export {
 export {
   readArticleFile,
   type RawArticle,
+  type ReadArticleOptions,
   type ReadResult,
 } from "./directory/read-article-file.js";
 export { readArticleDir, listArticleFiles } from "./directory/read-article-dir.js";

@@ -131,7 +131,7 @@ export interface LedgerStore {
   nextDueAt(platform?: Platform): Promise<string | undefined>;
   /** pending → sending under `epoch`; false if the row is not pending any more. */
   claim(id: string, epoch: number, now: Date): Promise<boolean>;
-  /** sending → sent | uncertain | failed, only if still claimed by `epoch`. */
+  /** sending → sent | uncertain | failed, only if still claimed by `epoch`; the payload is dropped (`{}`). */
   settle(
     id: string,
     epoch: number,
@@ -148,7 +148,12 @@ export interface LedgerStore {
   defer(id: string, until: Date, now: Date): Promise<boolean>;
   /** Points pending and sending rows of a migrated chat at its new id. */
   retarget(platform: Platform, fromChatId: string, toChatId: string, now: Date): Promise<number>;
-  /** pending → failed with `reason` for a subscription (optionally one slot). */
+  /**
+   * Deletes settled rows last updated before `before`, never a row of a slot that still has a
+   * pending or sending part; returns how many. Receipts (`received`) are not touched.
+   */
+  prune(before: Date): Promise<number>;
+  /** pending → failed with `reason` for a subscription (optionally one slot); payloads dropped. */
   cancelPending(
     where: { subscriptionId: string; slot?: string },
     reason: string,

@@ -52,7 +52,7 @@ async function startApp(
   const config = loadConfig({
     ARTICLES_DIR: articles,
     DATABASE_PATH: path.join(dir, "db", "digest.db"),
-    RESCAN_INTERVAL: "200ms",
+    RESCAN_INTERVAL: "1s",
     TELEGRAM_BOT_TOKEN: tg.token,
     TELEGRAM_API_ROOT: tg.apiRoot,
     DISCORD_TOKEN: discord.token,

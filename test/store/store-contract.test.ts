@@ -398,6 +398,57 @@ describe.each(implementations)("%s store", (_name, open) => {
       expect((await store.ledger.counts({ subscriptionId: "s1", status: "failed" })).total).toBe(2);
       expect((await store.ledger.list({ status: "failed" }))[0]?.lastError).toBe("unsubscribed");
     });
+
+    it("drops the rendered payload once a row is settled, keeping it while pending", async () => {
+      const [sent, cancelled] = ledgerRows("s1", slot, 2);
+      await store.ledger.insert([sent!, cancelled!], T0);
+      expect(await store.ledger.claim(sent!.id, 1, T0)).toBe(true);
+      expect((await store.ledger.get(sent!.id))?.payload).toEqual({ text: "part 0" });
+      expect(await store.ledger.settle(sent!.id, 1, "sent", null, at(1))).toBe(true);
+      expect((await store.ledger.get(sent!.id))?.payload).toEqual({});
+      await store.ledger.cancelPending({ subscriptionId: "s1" }, "unsubscribed", at(1));
+      expect((await store.ledger.get(cancelled!.id))?.payload).toEqual({});
+    });
+
+    it("prunes settled rows older than the cutoff, never a part of a slot still in flight", async () => {
+      const settle = async (id: string, status: "sent" | "uncertain" | "failed", when: Date) => {
+        expect(await store.ledger.claim(id, 1, when)).toBe(true);
+        expect(await store.ledger.settle(id, 1, status, null, when)).toBe(true);
+      };
+      const later = at(120).toISOString();
+      const done = ledgerRows("s1", slot, 2);
+      const mixed = ledgerRows("s2", slot, 2, "chat-2");
+      const recent = ledgerRows("s3", later, 1, "chat-3");
+      await store.ledger.insert([...done, ...mixed, ...recent], T0);
+      await settle(done[0]!.id, "sent", at(1));
+      await settle(done[1]!.id, "uncertain", at(2));
+      await settle(mixed[0]!.id, "sent", at(1)); // part 1 of s2 is still pending
+      await settle(recent[0]!.id, "failed", at(500));
+      await store.received.mark(
+        { platform: "telegram", chatId: "chat-1", threadId: null },
+        ["card-a"],
+        "s1",
+        at(1),
+      );
+
+      expect(await store.ledger.prune(at(100))).toBe(2);
+      expect(await store.ledger.hasSlot("s1", slot)).toBe(false);
+      expect(await store.ledger.hasAny("s1")).toBe(false);
+      expect((await store.ledger.list({ subscriptionId: "s2" })).map((r) => r.status)).toEqual([
+        "sent",
+        "pending",
+      ]);
+      expect(await store.ledger.hasSlot("s3", later)).toBe(true);
+      expect(
+        await store.received.has(
+          { platform: "telegram", chatId: "chat-1", threadId: null },
+          "card-a",
+        ),
+      ).toBe(true);
+      expect(await store.ledger.prune(at(100))).toBe(0);
+      expect(await store.ledger.prune(at(1000))).toBe(1);
+      expect(await store.ledger.counts()).toMatchObject({ pending: 1, sent: 1, total: 2 });
+    });
   });
 
   describe("lease", () => {

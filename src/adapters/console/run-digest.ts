@@ -12,6 +12,7 @@ export type DigestFormat = (typeof DIGEST_FORMATS)[number];
 export function isDigestFormat(format: string): format is DigestFormat {
   return (DIGEST_FORMATS as readonly string[]).includes(format);
 }
+import { skipLine } from "./skip-line.js";
 
 export interface DigestCommandOptions {
   /** URLs (feeds, sites, article pages), folders and files, read in this order. */
@@ -74,12 +75,12 @@ export async function runDigest(options: DigestCommandOptions): Promise<number> 
       options.sources,
     );
     if (options.format === "articles") {
-      for (const error of read.errors) stderr.write(`${error.file}: ${error.reason}\n`);
+      for (const error of read.errors) stderr.write(skipLine(error.file, error.reason));
       stdout.write(`${JSON.stringify(read.articles.map(articleOut), null, 2)}\n`);
       return read.errors.length ? 1 : 0;
     }
     const result = digestArticles(read);
-    for (const error of result.errors) stderr.write(`${error.file}: ${error.reason}\n`);
+    for (const error of result.errors) stderr.write(skipLine(error.file, error.reason));
     const style = stdout.isTTY ? ansiStyle : plainStyle;
     const clock = options.clock ?? systemClock;
     const stories = () => buildStories(result, { clock });

@@ -7,6 +7,7 @@ import { BOT_COMMANDS } from "./help-text.js";
 import { installBotHandlers } from "./install-bot-handlers.js";
 import { createTelegramChannel, type TelegramChannel } from "./telegram-channel.js";
 import { clientOptions, TELEGRAM_DEFAULTS, type ClientSettings } from "./telegram-defaults.js";
+import { fetchBotInfo, type StartRetry } from "./fetch-bot-info.js";
 import { describeTelegramError, sanitizeTelegramError } from "./telegram-errors.js";
 import { startWebhookServer, type WebhookServer } from "./webhook-server.js";
 
@@ -27,6 +28,8 @@ export interface TelegramBotOptions extends ClientSettings {
   webhook?: TelegramWebhookOptions;
   pollingTimeoutSeconds?: number;
   rateLimit?: { limit: number; timeFrameMs: number };
+  /** How getMe is retried at start while Telegram is unreachable. */
+  startRetry?: StartRetry;
 }
 
 export interface TelegramBotHandle {
@@ -63,7 +66,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBotHandl
   let starting: Promise<void> | undefined;
   let stopping: Promise<void> | undefined;
   let server: WebhookServer | undefined;
-  // grammY retries getMe on network errors indefinitely; stop() must be able to end that.
+  // Ends the start-up retries of getMe when stop() is called.
   const initAbort = new AbortController();
 
   const asFatal = (error: unknown): Error => {
@@ -85,15 +88,28 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBotHandl
   });
 
   async function run(): Promise<void> {
+    let info: Awaited<ReturnType<typeof fetchBotInfo>>;
     try {
-      // grammY types its signal with the abort-controller polyfill; Node's own signal is what it uses at runtime.
-      await bot.init(initAbort.signal as Parameters<Bot["init"]>[0]);
+      info = await fetchBotInfo({
+        api: bot.api,
+        token,
+        log,
+        retry: options.startRetry ?? TELEGRAM_DEFAULTS.startRetry,
+        signal: initAbort.signal,
+      });
     } catch (error) {
       if (stopping) return;
       const fatal = asFatal(error);
       fail(fatal);
       throw fatal;
     }
+    if (info === undefined) return;
+    if ("gaveUp" in info) {
+      const fatal = new Error(info.gaveUp);
+      fail(fatal);
+      throw fatal;
+    }
+    bot.botInfo = info.me;
     log.info(
       { username: bot.botInfo.username, mode: webhook ? "webhook" : "polling" },
       "Telegram bot starting",

@@ -15,6 +15,8 @@ export const TELEGRAM_DEFAULTS = {
     rethrowInternalServerErrors: true,
     rethrowHttpErrors: true,
   },
+  /** getMe at start: each failure logged, backoff doubling, a clear error after `giveUpAfterMs`. */
+  startRetry: { initialDelayMs: 500, maxDelayMs: 30_000, giveUpAfterMs: 5 * 60_000 },
   /** /latest without a number, and its ceiling. */
   latestCount: 3,
   latestMax: 10,

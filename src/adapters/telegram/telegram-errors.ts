@@ -13,14 +13,39 @@ function causeCode(error: HttpError): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
+/** Node names the failing syscall in the message (`connect ECONNRESET 1.2.3.4:443`); undici sets `syscall`. */
+function failedWhileConnecting(error: HttpError): boolean {
+  for (let e: unknown = error.error, depth = 0; e instanceof Error && depth < 4; depth += 1) {
+    if ((e as { syscall?: unknown }).syscall === "connect") return true;
+    if (/\bconnect E[A-Z]+\b/.test(e.message)) return true;
+    e = e.cause;
+  }
+  return false;
+}
+
+/** A response came back but its body was not JSON: an error page of a proxy in front of the Bot API. */
+function isNonJsonAnswer(error: HttpError): boolean {
+  const inner = error.error as { type?: unknown; name?: unknown } | undefined;
+  return inner?.type === "invalid-json" || inner?.name === "SyntaxError";
+}
+
+/** An answer without a numeric error code is not the Bot API's own: a proxy or gateway spoke. */
+const hasErrorCode = (error: GrammyError) => typeof error.error_code === "number";
+
+const methodOf = (error: HttpError) => /'([A-Za-z]+)'/.exec(error.message)?.[1] ?? "request";
+
 /**
  * One line describing a Telegram failure without the token. grammY's HttpError wraps the fetch
  * error, whose message contains the request URL and so the token.
  */
 export function describeTelegramError(error: unknown, token: string): string {
   let text: string;
-  if (error instanceof GrammyError)
+  if (error instanceof GrammyError && !hasErrorCode(error))
+    text = `${error.method}: server error (an answer without a Bot API error code, e.g. from a proxy)`;
+  else if (error instanceof GrammyError)
     text = `${error.method}: ${error.error_code} ${error.description}`;
+  else if (error instanceof HttpError && isNonJsonAnswer(error))
+    text = `${methodOf(error)}: server error (a non-JSON answer, e.g. a proxy's 5xx error page)`;
   else if (error instanceof HttpError) {
     const inner = error.error instanceof Error ? `: ${error.error.message}` : "";
     text = `${error.message}${inner}`;
@@ -40,6 +65,8 @@ export function sanitizeTelegramError(error: unknown, token: string): Error {
 /** Maps a failed sendMessage to what the delivery ledger should do about it. */
 export function classifyTelegramError(error: unknown): DeliveryFailure {
   if (error instanceof GrammyError) {
+    // Maybe processed before the failure: for sendMessage that is "uncertain", never a bad payload.
+    if (!hasErrorCode(error)) return { kind: "ambiguous" };
     const { error_code: code, description, parameters } = error;
     if (parameters.migrate_to_chat_id !== undefined) {
       return { kind: "chat_moved", newChatId: String(parameters.migrate_to_chat_id) };
@@ -55,7 +82,10 @@ export function classifyTelegramError(error: unknown): DeliveryFailure {
     return { kind: "bad_payload" };
   }
   if (error instanceof HttpError) {
-    return isNotSentCode(causeCode(error)) ? { kind: "not_sent" } : { kind: "ambiguous" };
+    // Refused or reset while connecting: the request was never written, so it cannot have arrived.
+    if (isNotSentCode(causeCode(error)) || failedWhileConnecting(error))
+      return { kind: "not_sent" };
+    return { kind: "ambiguous" };
   }
   // Anything else (a bug on our side) happened before the request left.
   return { kind: "not_sent" };

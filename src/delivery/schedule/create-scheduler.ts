@@ -5,6 +5,7 @@ import { nextSlot } from "./next-slot.js";
 import { parseSchedule, type Schedule } from "./parse-schedule.js";
 import { planDueSlot } from "./plan-due-slot.js";
 import type { ChangeFeed } from "../../store/index.js";
+import { rebaseAfterBackwardStep } from "./rebase-after-backward-step.js";
 import { schedulerDefaults } from "./scheduler-defaults.js";
 
 /** What the scheduler needs from storage: the subscriptions to run and where to record fired slots. */
@@ -56,6 +57,8 @@ interface Entry {
   subscription: Subscription;
   schedule: Schedule;
   next: Date | null;
+  /** The latest slot handed off (or recorded in the store): a clock now before it stepped back. */
+  lastFired: Date | null;
 }
 
 /**
@@ -70,6 +73,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const running = new Map<string, Promise<void>>();
   let timer: unknown = null;
   let armedFor = 0;
+  let lastTickAt: number | null = null;
   let started = false;
   let reloading: Promise<void> = Promise.resolve();
   let reloadTimer: unknown = null;
@@ -116,13 +120,19 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         continue;
       }
       // Only at start do we look back (to the last fired slot, or creation) so downtime gets caught up.
-      const from = resumeFromStore
-        ? new Date(subscription.lastSlot ?? subscription.createdAt)
-        : now;
+      const stored = new Date(subscription.lastSlot ?? subscription.createdAt);
+      if (resumeFromStore && stored.getTime() > now.getTime()) {
+        logger.warn(
+          { subscriptionId: id, lastSlot: stored.toISOString(), now: now.toISOString() },
+          "last fired slot is in the future (clock stepped back); resuming from now",
+        );
+      }
+      const from = resumeFromStore ? new Date(Math.min(stored.getTime(), now.getTime())) : now;
       entries.set(id, {
         subscription,
         schedule: parsed.schedule,
         next: nextSlot(parsed.schedule, from),
+        lastFired: subscription.lastSlot === null ? null : new Date(subscription.lastSlot),
       });
     }
     for (const id of entries.keys()) if (!seen.has(id)) entries.delete(id);
@@ -161,6 +171,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     timer = null;
     if (!started) return;
     const now = clock.now();
+    rebaseAfterBackwardStep(entries.values(), now, lastTickAt, logger);
+    lastTickAt = now.getTime();
     for (const entry of entries.values()) {
       if (entry.next === null || entry.next.getTime() > now.getTime()) continue;
       const plan = planDueSlot(entry.schedule, entry.next, now, {
@@ -169,6 +181,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         countLimit: schedulerDefaults.maxCountedSlots,
       });
       entry.next = plan.next;
+      if (plan.fire) entry.lastFired = plan.fire.slot;
       const counts = {
         subscriptionId: entry.subscription.id,
         coalesced: plan.coalesced,
@@ -192,13 +205,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (next !== null) earliest = Math.min(earliest, next.getTime());
     }
     const wait = Math.max(earliest - clock.now().getTime(), 0);
-    const due = clock.now().getTime() + Math.min(wait, schedulerDefaults.maxTimerDelayMs);
-    // A reload that changed nothing keeps the armed timer (re-arming could push a due tick back).
-    if (timer !== null && started && due === armedFor) return;
+    // A reload that changed nothing keeps the armed timer: re-arming would push a capped wake-up
+    // (the hourly check for clock steps) or a tick due this instant further away.
+    if (timer !== null && started && earliest === armedFor) return;
     if (timer !== null) timers.clearTimeout(timer);
     timer = null;
     if (!started || earliest === Number.POSITIVE_INFINITY) return;
-    armedFor = due;
+    armedFor = earliest;
     timer = timers.setTimeout(
       () => tick(schedulerDefaults.lateToleranceMs),
       Math.min(wait, schedulerDefaults.maxTimerDelayMs),

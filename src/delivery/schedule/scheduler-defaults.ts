@@ -7,6 +7,8 @@ export interface SchedulerTuning {
   lateToleranceMs: number;
   /** Wake at least this often: notices wall-clock jumps and stays below setTimeout's 24.8-day limit. */
   maxTimerDelayMs: number;
+  /** A wall clock earlier than the previous tick by more than this is a step back, not jitter. */
+  backwardStepToleranceMs: number;
   /** Skipped slots are counted for the log line up to this many, so a long outage stays cheap. */
   maxCountedSlots: number;
   /** Subscriptions are re-read at least this often (changes made by other processes). */
@@ -19,4 +21,5 @@ export const schedulerDefaults = {
   maxTimerDelayMs: HOUR_MS,
   maxCountedSlots: 1000,
   reloadMs: 30_000,
+  backwardStepToleranceMs: 1_000,
 } as const satisfies SchedulerTuning;

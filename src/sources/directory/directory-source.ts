@@ -3,7 +3,7 @@ import path from "node:path";
 import type { ArticleError } from "../../lib/index.js";
 import type { Article } from "../../model/index.js";
 import { listArticleFiles } from "./read-article-dir.js";
-import { readArticleFile, type RawArticle } from "./read-article-file.js";
+import { readArticleFile, type RawArticle, type ReadArticleOptions } from "./read-article-file.js";
 
 /** One article a source offers, with a signature that changes whenever its content may have. */
 export interface ArticleEntry {
@@ -51,7 +51,11 @@ export function fileArticle(sourceId: string, raw: RawArticle): Article {
 }
 
 /** `*.txt` files of a folder; size and mtime make the signature, so unchanged files are not re-read. */
-export function createDirectorySource(dir: string, maxBytes: number): ArticleSource {
+export function createDirectorySource(
+  dir: string,
+  maxBytes: number,
+  options: ReadArticleOptions = {},
+): ArticleSource {
   const id = directorySourceId(dir);
   return {
     id,
@@ -65,7 +69,7 @@ export function createDirectorySource(dir: string, maxBytes: number): ArticleSou
       return entries;
     },
     read: async (key) => {
-      const read = await readArticleFile(dir, key, maxBytes);
+      const read = await readArticleFile(dir, key, maxBytes, options);
       return read.ok ? { ok: true, article: fileArticle(id, read.article) } : read;
     },
   };

@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { ArticleError } from "../../lib/index.js";
-import { readArticleFile, type ReadResult } from "./read-article-file.js";
+import { readArticleFile, type ReadArticleOptions, type ReadResult } from "./read-article-file.js";
 
 /** Every `*.txt` in `dir` (not recursive), in name order so output is deterministic. */
 export async function listArticleFiles(dir: string): Promise<string[]> {
@@ -11,7 +11,11 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-export async function readArticleDir(dir: string, maxBytes: number): Promise<ReadResult[]> {
+export async function readArticleDir(
+  dir: string,
+  maxBytes: number,
+  options: ReadArticleOptions = {},
+): Promise<ReadResult[]> {
   let names: string[];
   try {
     names = await listArticleFiles(dir);
@@ -23,6 +27,6 @@ export async function readArticleDir(dir: string, maxBytes: number): Promise<Rea
     throw new ArticleError(dir, reason, { cause });
   }
   const results: ReadResult[] = [];
-  for (const name of names) results.push(await readArticleFile(dir, name, maxBytes));
+  for (const name of names) results.push(await readArticleFile(dir, name, maxBytes, options));
   return results;
 }

@@ -133,7 +133,8 @@ export function createMemoryLedgerStore(): SyncLedgerStore {
     settle(id, epoch, status, error, now) {
       const row = claimedBy(id, epoch);
       if (row === undefined) return false;
-      patch(row, { status, lastError: error, updatedAt: now.toISOString() });
+      // A settled row is never sent again: its rendered payload is dead weight.
+      patch(row, { status, lastError: error, updatedAt: now.toISOString(), payload: {} });
       setPending(row);
       return true;
     },
@@ -170,11 +171,31 @@ export function createMemoryLedgerStore(): SyncLedgerStore {
       }
       return moved;
     },
+    prune(before) {
+      const cutoff = before.toISOString();
+      let removed = 0;
+      for (const [key, parts] of [...slots]) {
+        if (parts.some((p) => p.status === "pending" || p.status === "sending")) continue;
+        const keep = parts.filter((p) => p.updatedAt >= cutoff);
+        for (const p of parts) if (p.updatedAt < cutoff) rows.delete(p.id);
+        removed += parts.length - keep.length;
+        if (keep.length > 0) slots.set(key, keep);
+        else slots.delete(key);
+      }
+      subscriptions.clear();
+      for (const row of rows.values()) subscriptions.add(row.subscriptionId);
+      return removed;
+    },
     cancelPending({ subscriptionId, slot }, reason, now) {
       let cancelled = 0;
       for (const row of [...pending.values()]) {
         if (!matches(row, { subscriptionId, slot })) continue;
-        patch(row, { status: "failed", lastError: reason, updatedAt: now.toISOString() });
+        patch(row, {
+          status: "failed",
+          lastError: reason,
+          updatedAt: now.toISOString(),
+          payload: {},
+        });
         setPending(row);
         cancelled++;
       }

@@ -93,8 +93,9 @@ export function createSqliteLedgerStore(db: Database): SyncLedgerStore {
     claim: db.prepare(`UPDATE ledger SET status = 'sending', attempts = attempts + 1,
       first_attempt_at = COALESCE(first_attempt_at, @now), last_attempt_at = @now,
       claimed_epoch = @epoch, updated_at = @now WHERE id = @id AND status = 'pending'`),
-    settle: db.prepare(`UPDATE ledger SET status = @status, last_error = @error, updated_at = @now
-      WHERE ${CLAIMED}`),
+    // A settled row is never sent again: its rendered payload is dead weight.
+    settle: db.prepare(`UPDATE ledger SET status = @status, last_error = @error, updated_at = @now,
+      payload = '{}' WHERE ${CLAIMED}`),
     release: db.prepare(`UPDATE ledger SET status = 'pending', next_attempt_at = @next,
       last_error = @error, updated_at = @now, maybe_delivered_at = CASE WHEN @maybe = 1
         THEN COALESCE(maybe_delivered_at, last_attempt_at) ELSE maybe_delivered_at END
@@ -103,8 +104,12 @@ export function createSqliteLedgerStore(db: Database): SyncLedgerStore {
       WHERE id = ? AND status = 'pending'`),
     retarget: db.prepare(`UPDATE ledger SET chat_id = ?, updated_at = ? WHERE platform = ?
       AND chat_id = ? AND status IN ('pending', 'sending')`),
-    cancel: db.prepare(`UPDATE ledger SET status = 'failed', last_error = ?, updated_at = ?
-      WHERE subscription_id = ? AND (? IS NULL OR slot = ?) AND status = 'pending'`),
+    cancel: db.prepare(`UPDATE ledger SET status = 'failed', last_error = ?, updated_at = ?,
+      payload = '{}' WHERE subscription_id = ? AND (? IS NULL OR slot = ?) AND status = 'pending'`),
+    prune: db.prepare(`DELETE FROM ledger WHERE status IN ('sent', 'uncertain', 'failed')
+      AND updated_at < ? AND NOT EXISTS (SELECT 1 FROM ledger o
+        WHERE o.subscription_id = ledger.subscription_id AND o.slot = ledger.slot
+        AND o.status IN ('pending', 'sending'))`),
   };
   const insert = db.transaction((rows: readonly NewLedgerRow[], now: string) => {
     let inserted = 0;
@@ -167,6 +172,7 @@ export function createSqliteLedgerStore(db: Database): SyncLedgerStore {
       q.defer.run(until.toISOString(), now.toISOString(), id).changes === 1,
     retarget: (platform, fromChatId, toChatId, now) =>
       q.retarget.run(toChatId, now.toISOString(), platform, fromChatId).changes,
+    prune: (before) => q.prune.run(before.toISOString()).changes,
     cancelPending: ({ subscriptionId, slot }, reason, now) =>
       q.cancel.run(reason, now.toISOString(), subscriptionId, slot ?? null, slot ?? null).changes,
   };

@@ -75,6 +75,10 @@ export async function startFakeTelegram(options: { token?: string; bot?: User } 
         req.socket.destroy();
         return;
       }
+      if (fault?.kind === "raw") {
+        res.writeHead(fault.status, { "content-type": fault.contentType }).end(fault.body);
+        return;
+      }
       if (fault?.kind === "hang") {
         hanging.add(res);
         return;
@@ -93,6 +97,13 @@ export async function startFakeTelegram(options: { token?: string; bot?: User } 
   };
 
   const server = createServer((req, res) => void handle(req, res));
+  let resetsLeft = 0;
+  // A reset at accept, before the client could write its request (an overloaded or restarting front end).
+  server.on("connection", (socket) => {
+    if (resetsLeft <= 0) return;
+    resetsLeft -= 1;
+    socket.resetAndDestroy();
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
@@ -137,6 +148,10 @@ export async function startFakeTelegram(options: { token?: string; bot?: User } 
     /** Makes matching requests fail; see `faults` for the failures Telegram produces. */
     fault: (rule: FaultRule) => faults.add(rule),
     clearFaults: () => faults.clear(),
+    /** Resets the next `count` TCP connections as soon as they are accepted, before any request. */
+    resetConnections: (count = 1) => {
+      resetsLeft = count;
+    },
     callbackAnswer: (queryId: string) => state.callbackAnswers.get(queryId) ?? undefined,
     commands: registeredCommands,
     webhookInfo: () => updates.webhookInfo(),

@@ -1,7 +1,12 @@
 import { ApiError } from "./api-error.js";
 
 /** What the fake does instead of answering: an error envelope, a destroyed socket, or no answer at all. */
-export type Fault = { kind: "error"; error: ApiError } | { kind: "drop" } | { kind: "hang" };
+export type Fault =
+  | { kind: "error"; error: ApiError }
+  | { kind: "drop" }
+  | { kind: "hang" }
+  /** A body that is not a Bot API envelope, as reverse proxies send (HTML error pages, `{}`). */
+  | { kind: "raw"; status: number; contentType: string; body: string };
 
 export interface FaultRule {
   /** Bot API method, e.g. "sendMessage"; omitted = every method. */
@@ -38,6 +43,20 @@ export const faults = {
       "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
     ),
   drop: (): Fault => ({ kind: "drop" }),
+  /** nginx in front of the Bot API: its own HTML error page. */
+  proxyErrorPage: (status = 502): Fault => ({
+    kind: "raw",
+    status,
+    contentType: "text/html",
+    body: `<html><head><title>${status} Bad Gateway</title></head><body><center><h1>${status} Bad Gateway</h1></center></body></html>`,
+  }),
+  /** A proxy answering JSON that is not a Bot API envelope. */
+  bareJson: (status = 502, body = "{}"): Fault => ({
+    kind: "raw",
+    status,
+    contentType: "application/json",
+    body,
+  }),
   hang: (): Fault => ({ kind: "hang" }),
 };
 
