@@ -1,5 +1,5 @@
 import type { Clock } from "../lib/clock.js";
-import type { Store } from "../store/index.js";
+import { parseTerms, type Store } from "../store/index.js";
 import { validateCron, validateTimeZone } from "./schedule/index.js";
 import {
   DeliveryTarget,
@@ -24,8 +24,9 @@ export interface SubscriptionCommandsDeps {
 
 const LIMITS = { minCount: 1, maxCount: 10, maxPerChat: 10, maxKeywords: 20, maxKeywordChars: 50 };
 
+/** `+budget`, `"central bank"`, `tax, war` -> budget / central bank / tax / war: as /search reads them. */
 function cleanKeywords(words: readonly string[] | undefined): string[] {
-  return [...new Set((words ?? []).map((w) => w.trim().toLowerCase()).filter(Boolean))];
+  return [...new Set((words ?? []).flatMap((w) => parseTerms(w).map((t) => t.text)))];
 }
 
 /** One line the user can act on, or undefined when the input is fine. */

@@ -1,2 +1,3 @@
-export type { Queries } from "./queries.js";
-export { createQueries } from "./create-queries.js";
+export type { CardLookup, Queries } from "./queries.js";
+export { createQueries, SEARCH_MAX_MATCHES } from "./create-queries.js";
+export { parseTerms, type Term } from "../store/index.js";

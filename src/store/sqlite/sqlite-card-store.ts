@@ -1,13 +1,14 @@
 import type { Database, Statement } from "better-sqlite3";
 import { z } from "zod";
 import { FactCard } from "../../digest/index.js";
-import { cardSearchText, queryWords, suggestionRank } from "../card-text.js";
+import { cardSearchText, cardTokens, rankSearch, suggestionRank } from "../card-text.js";
+import { parseTerms, termProbes } from "../match-terms.js";
 import { jsonColumn, parseRow } from "./parse-row.js";
 import type { SyncCardStore } from "../sync-ports.js";
 
 const CardRow = z.object({ id: z.string(), json: jsonColumn(FactCard) });
 const COLUMNS = "id, json";
-const NEWEST = "ORDER BY date DESC, arrived_at DESC, seq DESC"; // DESC puts NULL dates last
+const NEWEST = "ORDER BY arrived_at DESC, seq DESC";
 
 const toCard = (row: unknown): FactCard =>
   parseRow(CardRow, "cards", String((row as { id?: unknown }).id), row).json;
@@ -42,9 +43,7 @@ export function createSqliteCardStore(db: Database): SyncCardStore {
     let statement = searches.get(n);
     if (statement === undefined) {
       const where = Array.from({ length: n }, () => "instr(search_text, ?) > 0").join(" AND ");
-      statement = db.prepare<unknown[]>(
-        `SELECT ${COLUMNS} FROM cards WHERE ${where} ${NEWEST} LIMIT ?`,
-      );
+      statement = db.prepare<unknown[]>(`SELECT ${COLUMNS} FROM cards WHERE ${where} ${NEWEST}`);
       searches.set(n, statement);
     }
     return statement;
@@ -96,11 +95,13 @@ export function createSqliteCardStore(db: Database): SyncCardStore {
       return rows.length === 1 ? toCard(rows[0]) : undefined;
     },
     search(query, limit) {
-      const words = queryWords(query);
-      if (words.length === 0) return [];
-      return searchFor(words.length)
-        .all(...(words as unknown[]), limit)
+      // SQL narrows to rows holding every term's shortest stem; whole-word matching is in JS.
+      const probes = [...new Set(parseTerms(query).flatMap(termProbes))];
+      if (probes.length === 0) return [];
+      const cards = searchFor(probes.length)
+        .all(...(probes as unknown[]))
         .map(toCard);
+      return rankSearch(cards, query, cardTokens, limit);
     },
     suggest(prefix, limit) {
       const rows = q.titles.all() as Array<{ id: string; title: string }>;
