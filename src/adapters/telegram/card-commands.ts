@@ -3,7 +3,7 @@ import type { BotBackend } from "../../delivery/bot-backend.js";
 import type { CardLookup } from "../../queries/index.js";
 import { PAGE_CALLBACK, sendCardList, turnPage } from "./card-pager.js";
 import { echoHtml, escapeHtml } from "./escape-html.js";
-import { HELP_HTML, START_HTML } from "./help-text.js";
+import { helpHtml, SEED_EXAMPLES, START_HTML, type HelpExamples } from "./help-text.js";
 import { parseLatestArgs, parseOneWord, USAGE } from "./parse-command-args.js";
 import { renderSourceHtml } from "./render-replies.js";
 import { renderTelegram } from "./render-telegram.js";
@@ -21,12 +21,20 @@ function notFound(id: string, lookup: Exclude<CardLookup, { ok: true }>): string
   return `No card with ID <code>${echoHtml(id)}</code>. Use an ID (at least 4 characters) shown under a card, e.g. from /latest.`;
 }
 
+/** Examples from the newest card (its id, two of its tags), so a copied example finds it. */
+async function helpExamples(backend: BotBackend): Promise<HelpExamples> {
+  const [card] = (await backend.latest({ limit: 1, offset: 0 })).cards;
+  if (card === undefined) return SEED_EXAMPLES;
+  const words = card.tags.slice(0, 2).join(" ");
+  return { cardId: card.id, searchWords: words || SEED_EXAMPLES.searchWords };
+}
+
 /** Reading commands: /start, /help, /latest with paging, /card, /source, /search with paging. */
 export function cardCommands(backend: BotBackend): Composer<Context> {
   const composer = new Composer<Context>();
 
   composer.command("start", (ctx) => replyHtml(ctx, START_HTML));
-  composer.command("help", (ctx) => replyHtml(ctx, HELP_HTML));
+  composer.command("help", async (ctx) => replyHtml(ctx, helpHtml(await helpExamples(backend))));
 
   composer.command("latest", async (ctx) => {
     const n = parseLatestArgs(ctx.match);

@@ -4,12 +4,14 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export const USAGE = {
   latest: "Usage: /latest [N] with N from 1 to 10, e.g. /latest 5",
-  card: "Usage: /card ID with an ID shown under a card, e.g. /card 9f5b4e2c2e6a",
-  source: "Usage: /source ID with an ID shown under a card, e.g. /source 9f5b4e2c2e6a",
-  search: "Usage: /search WORDS, e.g. /search budget tenge",
+  card: "Usage: /card ID with an ID shown under a card (see /latest), e.g. /card 030049e19457",
+  source:
+    "Usage: /source ID with an ID shown under a card (see /latest), e.g. /source 030049e19457",
+  search: "Usage: /search WORDS, e.g. /search military service",
   subscribe:
     "Usage: /subscribe CRON [TIMEZONE] [COUNT] [+WORD] [-WORD], e.g. /subscribe 0 8 * * * Asia/Almaty 5 +budget -sport (daily at 08:00)",
-  unsubscribe: "Usage: /unsubscribe [ID], e.g. /unsubscribe s1 (without ID: all of this chat's)",
+  unsubscribe:
+    "Usage: /unsubscribe [ID] with an ID from /subscriptions (without ID: all of this chat's)",
 } as const;
 
 const words = (text: string) => text.trim().split(/\s+/).filter(Boolean);
