@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { createBotBackend } from "../../src/delivery/bot-backend.js";
 import type { FactCard } from "../../src/digest/index.js";
+import { fixedClock } from "../../src/lib/clock.js";
+import { createMemoryStore } from "../../src/store/index.js";
 import { makeCard } from "../fixtures/cards.js";
 import { alice, startHarness, type Harness } from "./harness.js";
 
@@ -83,5 +86,54 @@ describe("answers a new user can trust", () => {
     h = await startHarness();
     const [reply] = await h.ask(alice.id, alice, `/search ${"zebra ".repeat(680)}`);
     expect(reply!.text).toBe(`No cards contain all of: ${"zebra ".repeat(17).slice(0, 99)}….`);
+  });
+});
+
+describe("subscribing answers what was actually wrong", () => {
+  const realBackend = () => {
+    const store = createMemoryStore();
+    return {
+      store,
+      backend: createBotBackend({ store, clock: fixedClock("2024-03-01T08:00:00Z") }),
+    };
+  };
+
+  it.each([
+    ["/subscribe 0 8 * * * +🚀", /^"\+🚀" is not a keyword: \+WORD and -WORD take/],
+    ["/subscribe */30 * * * * *", /has 6 fields, but seconds are not supported/],
+    ["/subscribe 0 8 * * * EST", /"EST" is an abbreviation.*use "America\/New_York"/],
+    [
+      "/subscribe 0 8 * * * Kyiv",
+      /"Kyiv" is a city, not a time zone name; use "Europe\/(Kyiv|Kiev)"/,
+    ],
+    [
+      `/subscribe 0 8 * * * ${"Z".repeat(4000)}`,
+      /^Can't subscribe: "Z{59}…" is not a known time zone/,
+    ],
+  ])("%s gets the reason, in a reply that fits", async (command, reason) => {
+    h = await startHarness({ backend: realBackend().backend });
+    const [reply] = await h.ask(alice.id, alice, command);
+    expect(reply!.text).toMatch(reason);
+    expect(reply!.text.length).toBeLessThan(1000);
+  });
+
+  it("keeps a quoted phrase as one keyword and drops the + of a keyword", async () => {
+    const { store, backend } = realBackend();
+    h = await startHarness({ backend });
+    const [reply] = await h.ask(alice.id, alice, '/subscribe 0 8 * * * UTC +"central bank" +tax');
+    expect(reply!.text).toMatch(/^Subscribed: /);
+    const [sub] = await store.subscriptions.listByChat({
+      platform: "telegram",
+      chatId: String(alice.id),
+    });
+    expect(sub).toMatchObject({ include: ["central bank", "tax"] });
+  });
+
+  it("answers plain text in a private chat with a pointer to /help", async () => {
+    h = await startHarness();
+    const [reply] = await h.ask(alice.id, alice, "hello?");
+    expect(reply!.text).toBe(
+      "I answer commands: try /latest for the newest cards, or /help for all.",
+    );
   });
 });
