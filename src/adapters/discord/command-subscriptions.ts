@@ -1,6 +1,7 @@
 import { PermissionFlagsBits, type ChatInputCommandInteraction } from "discord.js";
 import type { Subscription } from "../../model/subscription.js";
 import { parseTerms } from "../../queries/index.js";
+import { missingPostPermissions } from "./check-post-permissions.js";
 import { DIGEST_CHANNEL_TYPES } from "./command-definitions.js";
 import { clipInput } from "./echo-text.js";
 import { refuse, reply, type CommandContext, type CommandResult } from "./interaction-reply.js";
@@ -61,6 +62,12 @@ export async function runSubscribe(
   if (!include.ok) return refuse(include.error);
   if (!exclude.ok) return refuse(exclude.error);
   const channel = i.options.getChannel("channel", true, [...DIGEST_CHANNEL_TYPES]);
+  const missing = await missingPostPermissions(i, channel.id);
+  if (missing.length > 0) {
+    return refuse(
+      `I can't post digests in <#${channel.id}>: I'm missing ${missing.join(", ")} there. Give me (or my role) those permissions in the channel's settings, then subscribe again.`,
+    );
+  }
   const timezone = i.options.getString("timezone")?.trim();
   const count = i.options.getInteger("count");
   const result = await backend.subscribe({
