@@ -55,20 +55,41 @@ export function parseTerms(input: string): Term[] {
 export const termsOf = (keywords: readonly string[]): Term[] =>
   keywords.flatMap((k) => (k.includes(" ") ? [{ text: k, words: tokenize(k) }] : parseTerms(k)));
 
-const wordsShareStem = (a: string, b: string): boolean => {
-  if (a === b) return true;
-  const stems = stemsOf(b);
-  return stemsOf(a).some((s) => stems.includes(s));
-};
+interface CompiledWord {
+  /** The shortest stem: every matching token starts with it (a cheap first test). */
+  probe: string;
+  stems: ReadonlySet<string>;
+}
+
+const compiled = new WeakMap<Term, CompiledWord[]>();
+
+function compile(term: Term): CompiledWord[] {
+  let words = compiled.get(term);
+  if (words === undefined) {
+    words = term.words.map((w) => {
+      const stems = stemsOf(w);
+      return {
+        probe: stems.reduce((a, b) => (b.length < a.length ? b : a)),
+        stems: new Set(stems),
+      };
+    });
+    compiled.set(term, words);
+  }
+  return words;
+}
+
+const matchesWord = (token: string, word: CompiledWord): boolean =>
+  token.startsWith(word.probe) && stemsOf(token).some((s) => word.stems.has(s));
 
 /** How many times `term` occurs in `tokens` (as whole words, stemmed). */
 export function countHits(tokens: readonly string[], term: Term): number {
-  const n = term.words.length;
+  const words = compile(term);
+  const n = words.length;
   if (n === 0) return 0;
   let hits = 0;
   for (let i = 0; i + n <= tokens.length; i++) {
     let all = true;
-    for (let j = 0; j < n && all; j++) all = wordsShareStem(tokens[i + j]!, term.words[j]!);
+    for (let j = 0; j < n && all; j++) all = matchesWord(tokens[i + j]!, words[j]!);
     if (all) hits++;
   }
   return hits;
@@ -76,7 +97,7 @@ export function countHits(tokens: readonly string[], term: Term): number {
 
 /** A substring every text matching `term` contains: for a cheap pre-filter (e.g. in SQL). */
 export function termProbes(term: Term): string[] {
-  return term.words.map((w) => stemsOf(w).reduce((a, b) => (b.length < a.length ? b : a)));
+  return compile(term).map((w) => w.probe);
 }
 
 export interface Relevance {

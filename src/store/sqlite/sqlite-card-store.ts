@@ -1,8 +1,8 @@
 import type { Database, Statement } from "better-sqlite3";
 import { z } from "zod";
 import { FactCard } from "../../digest/index.js";
-import { cardSearchText, cardTokens, rankSearch, suggestionRank } from "../card-text.js";
-import { parseTerms, termProbes } from "../match-terms.js";
+import { cardSearchText, rankSearch, suggestionRank } from "../card-text.js";
+import { parseTerms, termProbes, tokenize } from "../match-terms.js";
 import { jsonColumn, parseRow } from "./parse-row.js";
 import type { SyncCardStore } from "../sync-ports.js";
 
@@ -12,6 +12,17 @@ const NEWEST = "ORDER BY arrived_at DESC, seq DESC";
 
 const toCard = (row: unknown): FactCard =>
   parseRow(CardRow, "cards", String((row as { id?: unknown }).id), row).json;
+
+interface SearchRow {
+  id: string;
+  title: string;
+  search_text: string;
+}
+
+const rowTokens = (row: SearchRow) => ({
+  title: tokenize(row.title),
+  all: tokenize(row.search_text),
+});
 
 export function createSqliteCardStore(db: Database): SyncCardStore {
   const q = {
@@ -43,7 +54,9 @@ export function createSqliteCardStore(db: Database): SyncCardStore {
     let statement = searches.get(n);
     if (statement === undefined) {
       const where = Array.from({ length: n }, () => "instr(search_text, ?) > 0").join(" AND ");
-      statement = db.prepare<unknown[]>(`SELECT ${COLUMNS} FROM cards WHERE ${where} ${NEWEST}`);
+      statement = db.prepare<unknown[]>(
+        `SELECT id, title, search_text FROM cards WHERE ${where} ${NEWEST}`,
+      );
       searches.set(n, statement);
     }
     return statement;
@@ -98,10 +111,10 @@ export function createSqliteCardStore(db: Database): SyncCardStore {
       // SQL narrows to rows holding every term's shortest stem; whole-word matching is in JS.
       const probes = [...new Set(parseTerms(query).flatMap(termProbes))];
       if (probes.length === 0) return [];
-      const cards = searchFor(probes.length)
-        .all(...(probes as unknown[]))
-        .map(toCard);
-      return rankSearch(cards, query, cardTokens, limit);
+      const rows = searchFor(probes.length).all(...(probes as unknown[])) as SearchRow[];
+      // Ranked on the stored text; only the cards shown are parsed.
+      const ranked = rankSearch(rows, query, rowTokens, limit);
+      return ranked.map((row) => toCard(q.exact.get(row.id)));
     },
     suggest(prefix, limit) {
       const rows = q.titles.all() as Array<{ id: string; title: string }>;
