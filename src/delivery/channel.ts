@@ -52,6 +52,16 @@ export interface SendOptions {
   nonce: string;
 }
 
+/** What a renderer knows besides the cards. */
+export interface RenderContext {
+  /** Shown alone when there are no cards. */
+  emptyNotice?: string;
+  /** A scheduled digest's subscription: its header names the time, its footer how to stop it. */
+  subscription?: { id: string; cron: string; timezone: string };
+  /** The digest's scheduled time. */
+  slot?: Date;
+}
+
 /**
  * The only thing the delivery engine knows about a platform. Adapters implement it; `send` throws
  * `DeliveryError` for every failure it can classify.
@@ -62,7 +72,7 @@ export interface DeliveryChannel {
   /** Whether a retried send with the same nonce is deduplicated by the platform (Discord: yes). */
   readonly idempotent: boolean;
   /** Renders a digest into ready message parts, each within the platform's limits, never splitting a card. */
-  render(cards: readonly FactCard[], context: { emptyNotice?: string }): MessagePart[];
+  render(cards: readonly FactCard[], context: RenderContext): MessagePart[];
   send(target: DeliveryTarget, part: MessagePart, options: SendOptions): Promise<void>;
   /** Best effort: tell a chat its subscription was turned off. Never throws. */
   notice?(target: DeliveryTarget, text: string): Promise<void>;

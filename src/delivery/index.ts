@@ -11,8 +11,10 @@ export {
   type DeliveryChannel,
   type DeliveryFailure,
   type MessagePart,
+  type RenderContext,
   type SendOptions,
 } from "./channel.js";
+export { digestHeading, type DigestHeading } from "./digest-heading.js";
 export { createBotBackend, type BotBackend, type SubscribeResult } from "./bot-backend.js";
 export {
   createSubscriptionCommands,

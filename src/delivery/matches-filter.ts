@@ -1,28 +1,17 @@
 import type { FactCard } from "../model/index.js";
-import { cardSearchText } from "../store/index.js";
+import { cardSearchText, countHits, termsOf, tokenize } from "../store/index.js";
 
-const patterns = new Map<string, RegExp>();
-
-/** A keyword matches at the start of a word, case-insensitively: "tax" finds "Taxes", not "syntax". */
-function keywordPattern(keyword: string): RegExp {
-  const key = keyword.trim().toLowerCase();
-  let pattern = patterns.get(key);
-  if (pattern === undefined) {
-    const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    pattern = new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped}`, "u");
-    if (patterns.size > 1_000) patterns.clear();
-    patterns.set(key, pattern);
-  }
-  return pattern;
-}
-
-/** Include: at least one keyword must match (when any are given). Exclude: none may match. */
+/**
+ * Include: at least one keyword must match (when any are given). Exclude: none may match.
+ * Keywords match as /search does: whole words, stemmed, a stored phrase as one keyword.
+ */
 export function matchesFilter(
   card: FactCard,
   filter: { include: readonly string[]; exclude: readonly string[] },
 ): boolean {
   if (filter.include.length === 0 && filter.exclude.length === 0) return true;
-  const text = cardSearchText(card);
-  const has = (keyword: string) => keywordPattern(keyword).test(text);
-  return (filter.include.length === 0 || filter.include.some(has)) && !filter.exclude.some(has);
+  const tokens = tokenize(cardSearchText(card));
+  const has = (term: ReturnType<typeof termsOf>[number]) => countHits(tokens, term) > 0;
+  const include = termsOf(filter.include);
+  return (include.length === 0 || include.some(has)) && !termsOf(filter.exclude).some(has);
 }

@@ -1,6 +1,6 @@
 import type { Clock } from "../lib/index.js";
-import type { ChangeFeed, Store } from "../store/index.js";
-import { validateCron, validateTimeZone } from "./schedule/index.js";
+import { parseTerms, type ChangeFeed, type Store } from "../store/index.js";
+import { validateCron, validateTimeZone, zoneNameProblem } from "./schedule/index.js";
 import {
   DeliveryTarget,
   type NewSubscription,
@@ -24,8 +24,9 @@ export interface SubscriptionCommandsDeps {
 
 const LIMITS = { minCount: 1, maxCount: 10, maxPerChat: 10, maxKeywords: 20, maxKeywordChars: 50 };
 
+/** `+budget`, `"central bank"`, `tax, war` -> budget / central bank / tax / war: as /search reads them. */
 function cleanKeywords(words: readonly string[] | undefined): string[] {
-  return [...new Set((words ?? []).map((w) => w.trim().toLowerCase()).filter(Boolean))];
+  return [...new Set((words ?? []).flatMap((w) => parseTerms(w).map((t) => t.text)))];
 }
 
 /** One line the user can act on, or undefined when the input is fine. */
@@ -37,8 +38,17 @@ function problemWith(
   if (!DeliveryTarget.safeParse(input.target).success) return "this chat cannot be subscribed";
   const cron = validateCron(input.cron);
   if (!cron.ok) return cron.error;
+  // Checked at subscribe time only, not in parseSchedule: stored subscriptions keep working.
+  const abbreviation = zoneNameProblem(input.timezone ?? "UTC");
+  if (abbreviation !== undefined) return abbreviation;
   const zone = validateTimeZone(input.timezone ?? "UTC");
   if (!zone.ok) return zone.error;
+  const blank = [...(input.include ?? []), ...(input.exclude ?? [])].find(
+    (k) => k.trim() !== "" && parseTerms(k).length === 0,
+  );
+  if (blank !== undefined) {
+    return `keyword "${blank.slice(0, 20)}" has no letters or digits to match; e.g. budget or "central bank"`;
+  }
   const count = input.count ?? 5;
   if (!Number.isInteger(count) || count < LIMITS.minCount || count > LIMITS.maxCount) {
     return `count must be a whole number from ${LIMITS.minCount} to ${LIMITS.maxCount}, e.g. 5`;

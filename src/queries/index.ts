@@ -1,3 +1,4 @@
-export type { Queries } from "./queries.js";
-export { createQueries } from "./create-queries.js";
+export type { CardLookup, Queries } from "./queries.js";
+export { createQueries, SEARCH_MAX_MATCHES } from "./create-queries.js";
 export { createStoryQueries, cardText, type StoryQueries } from "./latest-stories.js";
+export { parseTerms, type Term } from "../store/index.js";

@@ -29,6 +29,16 @@ export { createMemoryStore, type MemoryStoreOptions } from "./memory/memory-stor
 export { createSqliteStore, type SqliteStoreOptions } from "./sqlite/sqlite-store.js";
 export { openDatabase, type OpenDatabaseOptions } from "./sqlite/open-database.js";
 export { applyMigrations, MIGRATIONS, type Migration } from "./sqlite/migrations.js";
-export { cardSearchText, queryWords } from "./card-text.js";
+export { cardSearchText, cardTokens } from "./card-text.js";
+export {
+  compareRelevance,
+  countHits,
+  parseTerms,
+  relevance,
+  termsOf,
+  tokenize,
+  type Relevance,
+  type Term,
+} from "./match-terms.js";
 export { createSubscriptionId, SUBSCRIPTION_ID_LENGTH } from "./subscription-id.js";
 export { createMemoryChangeFeed, type ChangeFeed, type ChangeTopic } from "./change-feed.js";

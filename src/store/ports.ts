@@ -32,11 +32,14 @@ export interface CardStore {
   /** Every stored item of a source with its card id (for a watcher to notice deleted files). */
   items(sourceId: string): Promise<Array<{ key: string; id: string }>>;
   count(): Promise<number>;
-  /** Newest first: card date descending (undated last), then arrival descending. */
+  /** Newest first: latest arrival first, then the later insert (the article's date plays no part). */
   latest(options: { limit: number; offset: number }): Promise<FactCard[]>;
   /** By exact id, or by a prefix of at least 4 characters that matches exactly one card. */
   get(idOrPrefix: string): Promise<FactCard | undefined>;
-  /** Cards containing every word of `query` (case-insensitive), newest first. */
+  /**
+   * Cards containing every term of `query` as whole words (stemmed; `"quoted phrases"` kept
+   * together), most relevant first: title hits, then all hits, then newest.
+   */
   search(query: string, limit: number): Promise<FactCard[]>;
   /** Id prefix matches first, then title prefix, then title substring; newest first within each. */
   suggest(prefix: string, limit: number): Promise<Array<{ id: string; title: string }>>;

@@ -38,7 +38,10 @@ describe.each(implementations)("createBotBackend (%s store)", (_name, open) => {
     expect(await backend.latest({ limit: 2, offset: 0 })).toMatchObject({ total: 3 });
     expect((await backend.latest({ limit: 2, offset: 0 })).cards).toHaveLength(2);
     expect(await backend.card(makeCard(2).id)).toEqual(makeCard(2));
-    expect(await backend.search("card 3:", 5)).toEqual([makeCard(3)]);
+    expect(await backend.search('"card 3"', { limit: 5, offset: 0 })).toEqual({
+      cards: [makeCard(3)],
+      total: 1,
+    });
     expect(await backend.suggest(makeCard(1).id, 5)).toEqual([
       { id: makeCard(1).id, title: makeCard(1).title },
     ]);

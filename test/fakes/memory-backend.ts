@@ -2,38 +2,38 @@ import type { BotBackend, SubscribeResult } from "../../src/delivery/bot-backend
 import { noSourceCommands } from "../../src/delivery/source-commands.js";
 import type { FactCard } from "../../src/digest/index.js";
 import type { NewSubscription, Subscription } from "../../src/model/subscription.js";
+import { createQueries } from "../../src/queries/index.js";
+import { createMemoryStore } from "../../src/store/index.js";
 
 /**
- * A BotBackend over an array, for adapter tests that do not need the real store or scheduler.
+ * A BotBackend over an array (real queries on a memory store), for adapter tests that need no scheduler.
  * Cron validation is deliberately simple here (5 fields); the real rules are tested with the engine.
  */
 export function createMemoryBackend(cards: FactCard[]): BotBackend & { subs: Subscription[] } {
   const subs: Subscription[] = [];
   let next = 1;
-  const text = (c: FactCard) =>
-    [c.title, c.summary, ...c.facts.map((f) => f.text), ...c.tags].join(" ").toLowerCase();
+  // Card reads are the real queries over a memory store, the cards arriving so that cards[0] is newest.
+  const store = createMemoryStore();
+  const queries = createQueries({ store });
+  const ready = (async () => {
+    for (const [i, card] of [...cards].reverse().entries()) {
+      await store.cards.upsert(card, new Date(Date.UTC(2024, 0, 1, 0, i)));
+    }
+  })();
+  const after =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      await ready;
+      return fn(...args);
+    };
   return {
     ...noSourceCommands,
     subs,
-    latest: async ({ limit, offset }) => ({
-      cards: cards.slice(offset, offset + limit),
-      total: cards.length,
-    }),
-    card: async (id) => {
-      const matches = cards.filter((c) => c.id.startsWith(id.toLowerCase()));
-      return id.length >= 4 && matches.length === 1 ? matches[0] : undefined;
-    },
-    search: async (query, limit) => {
-      const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-      return cards.filter((c) => words.every((w) => text(c).includes(w))).slice(0, limit);
-    },
-    suggest: async (prefix, limit) =>
-      cards
-        .filter(
-          (c) => c.id.startsWith(prefix) || c.title.toLowerCase().includes(prefix.toLowerCase()),
-        )
-        .slice(0, limit)
-        .map((c) => ({ id: c.id, title: c.title })),
+    latest: after(queries.latest),
+    card: after(queries.card),
+    findCard: after(queries.findCard),
+    search: after(queries.search),
+    suggest: after(queries.suggest),
     subscribe: async (input: NewSubscription): Promise<SubscribeResult> => {
       if (input.cron.trim().split(/\s+/).length !== 5) {
         return { ok: false, error: 'cron needs 5 fields, e.g. "0 8 * * *"' };

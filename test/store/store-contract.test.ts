@@ -54,22 +54,24 @@ describe.each(implementations)("%s store", (_name, open) => {
       expect(await store.cards.count()).toBe(0);
     });
 
-    it("lists newest first: card date descending, undated last, then latest arrival", async () => {
+    it("lists the newest arrival first whatever the article's date, ties by insertion", async () => {
       await store.cards.upsert(makeCard(1, { date: "2024-01-05" }), at(0));
       await store.cards.upsert(makeCard(2, { date: null }), at(1));
       await store.cards.upsert(makeCard(3, { date: "2024-01-09" }), at(2));
-      await store.cards.upsert(makeCard(4, { date: "2024-01-05" }), at(3));
-      await store.cards.upsert(makeCard(5, { date: null }), at(4));
+      await store.cards.upsert(makeCard(4, { date: "2020-01-05" }), at(3));
+      await store.cards.upsert(makeCard(5, { date: null }), at(3));
       const ids = async (limit: number, offset: number) =>
         (await store.cards.latest({ limit, offset })).map((c) => c.source);
       expect(await ids(10, 0)).toEqual([
-        "article-3.txt",
-        "article-4.txt",
-        "article-1.txt",
         "article-5.txt",
+        "article-4.txt",
+        "article-3.txt",
         "article-2.txt",
+        "article-1.txt",
       ]);
-      expect(await ids(2, 1)).toEqual(["article-4.txt", "article-1.txt"]);
+      expect(await ids(2, 1)).toEqual(["article-4.txt", "article-3.txt"]);
+      const digest = await store.cards.unreceived(target("c1"), { limit: 10, offset: 0 });
+      expect(digest.map((c) => c.source)).toEqual(await ids(10, 0));
     });
 
     it("finds a card by id or by a unique prefix of at least 4 characters", async () => {
@@ -103,6 +105,44 @@ describe.each(implementations)("%s store", (_name, open) => {
       expect(await store.cards.search("budget weather", 10)).toEqual([]);
       expect(await store.cards.search("   ", 10)).toEqual([]);
       expect(await store.cards.search("officers", 1)).toHaveLength(1);
+    });
+
+    it("searches whole words with simple stemming, not substrings", async () => {
+      await store.cards.upsert(makeCard(1, { title: "New software released", tags: [] }), at(0));
+      await store.cards.upsert(makeCard(2, { title: "Storm warnings issued", tags: [] }), at(1));
+      await store.cards.upsert(makeCard(3, { title: "The wars of the north", tags: [] }), at(2));
+      await store.cards.upsert(makeCard(4, { title: "Taxes rise", tags: ["budgeting"] }), at(3));
+      const sources = async (query: string) =>
+        (await store.cards.search(query, 10)).map((c) => c.source);
+      expect(await sources("war")).toEqual(["article-3.txt"]);
+      expect(await sources("tax")).toEqual(["article-4.txt"]);
+      expect(await sources("budget")).toEqual(["article-4.txt"]);
+      expect(await sources("warning")).toEqual(["article-2.txt"]);
+    });
+
+    it("keeps a quoted phrase together and ranks title hits, then more hits, first", async () => {
+      const bank = (i: number, title: string, summary: string) =>
+        makeCard(i, { title, summary, tags: [] });
+      await store.cards.upsert(
+        bank(1, "Markets calm", "The central bank met; the bank held."),
+        at(0),
+      );
+      await store.cards.upsert(bank(2, "Central bank raises rates", "Rates go up."), at(1));
+      await store.cards.upsert(bank(3, "Markets calm", "The central bank met."), at(2));
+      await store.cards.upsert(bank(4, "Bank of the river", "Central heating fails."), at(3));
+      const sources = async (query: string) =>
+        (await store.cards.search(query, 10)).map((c) => c.source);
+      expect(await sources('"central bank"')).toEqual([
+        "article-2.txt",
+        "article-3.txt",
+        "article-1.txt",
+      ]);
+      expect(await sources("central bank")).toEqual([
+        "article-2.txt",
+        "article-4.txt",
+        "article-1.txt",
+        "article-3.txt",
+      ]);
     });
 
     it("suggests ids: id prefix first, then title prefix, then title substring", async () => {

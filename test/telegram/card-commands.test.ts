@@ -93,7 +93,7 @@ describe("reading commands", () => {
     expect(card!.text).toContain("Source: article-5.txt · ID abc000000005");
     const [usage] = await h.ask(alice.id, alice, "/card");
     expect(usage!.text).toBe(
-      "Usage: /card ID with an ID shown under a card, e.g. /card 9f5b4e2c2e6a",
+      "Usage: /card ID with an ID shown under a card (see /latest), e.g. /card 030049e19457",
     );
     const [missing] = await h.ask(alice.id, alice, "/card <nope>");
     expect(missing!.text).toMatch(/^No card with ID <nope>\./);
@@ -117,7 +117,7 @@ describe("reading commands", () => {
     const [none] = await h.ask(alice.id, alice, "/search zebra <b>");
     expect(none!.text).toBe("No cards contain all of: zebra <b>.");
     const [usage] = await h.ask(alice.id, alice, "/search");
-    expect(usage!.text).toBe("Usage: /search WORDS, e.g. /search budget tenge");
+    expect(usage!.text).toBe("Usage: /search WORDS, e.g. /search military service");
   });
 
   it("splits many long cards into messages of at most 4096 characters without splitting a card", async () => {

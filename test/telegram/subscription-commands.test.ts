@@ -173,7 +173,7 @@ describe("/subscriptions and /unsubscribe", () => {
     expect(h.backend.subs).toHaveLength(1);
     const [bad] = await h.ask(GROUP, alice, "/unsubscribe s1 s2");
     expect(bad!.text).toBe(
-      "Usage: /unsubscribe [ID], e.g. /unsubscribe s1 (without ID: all of this chat's)",
+      "Usage: /unsubscribe [ID] with an ID from /subscriptions (without ID: all of this chat's)",
     );
   });
 });

@@ -1,22 +1,45 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from "discord.js";
 import type { BotBackend } from "../../delivery/index.js";
+import { KNOWN_ZONES, ZONE_ALIASES } from "../../delivery/index.js";
 import { DISCORD_LIMITS as L } from "./discord-limits.js";
-
-const ZONES: readonly string[] = (() => {
-  const zones = Intl.supportedValuesOf("timeZone");
-  return zones.includes("UTC") ? zones : ["UTC", ...zones];
-})();
 
 const clamp = (text: string) =>
   text.length <= L.choiceName ? text : `${text.slice(0, L.choiceName - 1)}…`;
 
-/** Zones containing what was typed, those starting with it first; at most 25 as Discord allows. */
+/** "est" -> "EST", "kyiv" -> "Kyiv": how the alias reads beside the zone it stands for. */
+const aliasLabel = (typed: string) => {
+  const t = typed.trim();
+  return t.length <= 4 && !/\s/.test(t) && t.toLowerCase() !== "kyiv"
+    ? t.toUpperCase()
+    : t.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+};
+
+const norm = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "_");
+const cityOf = (zone: string) => norm(zone.slice(zone.lastIndexOf("/") + 1));
+
+/**
+ * Zones for what was typed, best first: an alias ("est", "kyiv", "kolkata"), then cities starting
+ * with it ("new york"), then cities containing it, then any zone containing it; at most 25.
+ */
 export function timezoneChoices(typed: string): ApplicationCommandOptionChoiceData<string>[] {
-  const needle = typed.trim().toLowerCase();
-  const matches = ZONES.filter((z) => z.toLowerCase().includes(needle));
-  const starts = matches.filter((z) => z.toLowerCase().startsWith(needle));
-  const rest = matches.filter((z) => !z.toLowerCase().startsWith(needle));
-  return [...starts, ...rest].slice(0, L.choices).map((z) => ({ name: z, value: z }));
+  const needle = norm(typed);
+  const alias = ZONE_ALIASES[needle.replace(/_/g, " ")] ?? ZONE_ALIASES[needle];
+  const ranked: string[][] = [alias !== undefined ? [alias] : [], [], [], []];
+  for (const zone of KNOWN_ZONES) {
+    const city = cityOf(zone);
+    if (city.startsWith(needle)) ranked[1]!.push(zone);
+    else if (city.includes(needle)) ranked[2]!.push(zone);
+    else if (norm(zone).includes(needle)) ranked[3]!.push(zone);
+  }
+  const zones = [...new Set(ranked.flat())];
+  return zones.slice(0, L.choices).map((z) => ({
+    name: z === alias ? clamp(`${z} (${aliasLabel(typed)})`) : z,
+    value: z,
+  }));
 }
 
 export async function cardChoices(

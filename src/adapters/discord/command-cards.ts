@@ -1,13 +1,12 @@
 import type { APIEmbed, ChatInputCommandInteraction } from "discord.js";
 import type { FactCard } from "../../model/index.js";
-import { escapeText, renderCardEmbed, renderDiscord } from "./render-discord.js";
+import { cardPage } from "./command-latest.js";
+import { clipInput } from "./echo-text.js";
+import { renderCardEmbed } from "./render-discord.js";
 import { refuse, reply, type CommandContext, type CommandResult } from "./interaction-reply.js";
 import { renderHelp, renderSource } from "./render-replies.js";
 
-export const SEARCH_LIMIT = 10;
-
-const notFound = (id: string) =>
-  refuse(`No card matches id "${id}". Type a few characters to pick one from the list.`);
+export const SEARCH_PAGE_SIZE = 5;
 
 /** `/card` and `/source` differ only in how the found card is shown. */
 function cardCommand(render: (card: FactCard) => APIEmbed) {
@@ -16,8 +15,17 @@ function cardCommand(render: (card: FactCard) => APIEmbed) {
     { backend }: CommandContext,
   ): Promise<CommandResult> => {
     const id = i.options.getString("id", true).trim();
-    const card = await backend.card(id);
-    return card ? reply({ embeds: [render(card)] }) : notFound(id);
+    const lookup = await backend.findCard(id);
+    if (lookup.ok) return reply({ embeds: [render(lookup.card)] });
+    if (lookup.reason === "ambiguous") {
+      const list = lookup.matches.map((m) => `• ${m.id} ${m.title}`);
+      return refuse(
+        [`"${clipInput(id)}" fits several cards; use more of the id:`, ...list].join("\n"),
+      );
+    }
+    return refuse(
+      `No card matches id "${clipInput(id)}". Type a few characters to pick one from the list.`,
+    );
   };
 }
 
@@ -29,12 +37,7 @@ export async function runSearch(
   { backend }: CommandContext,
 ): Promise<CommandResult> {
   const query = i.options.getString("query", true).trim();
-  const cards = await backend.search(query, SEARCH_LIMIT);
-  const quoted = `"${escapeText(query)}"`;
-  if (cards.length === 0) return reply({ content: `No cards match ${quoted}.`, embeds: [] });
-  const [first, ...rest] = renderDiscord(cards);
-  const found = `${cards.length === 1 ? "1 card matches" : `${cards.length} cards match`} ${quoted}`;
-  return reply({ content: found, embeds: first?.embeds ?? [] }, rest);
+  return cardPage(backend, { kind: "search", query }, 0, SEARCH_PAGE_SIZE);
 }
 
 export function runHelp(): CommandResult {

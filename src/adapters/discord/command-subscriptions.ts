@@ -1,6 +1,9 @@
 import { PermissionFlagsBits, type ChatInputCommandInteraction } from "discord.js";
 import type { Subscription } from "../../model/index.js";
+import { parseTerms } from "../../queries/index.js";
+import { missingPostPermissions } from "./check-post-permissions.js";
 import { DIGEST_CHANNEL_TYPES } from "./command-definitions.js";
+import { clipInput } from "./echo-text.js";
 import { refuse, reply, type CommandContext, type CommandResult } from "./interaction-reply.js";
 import { renderSubscribed, renderSubscriptions, renderUnsubscribed } from "./render-replies.js";
 
@@ -27,6 +30,24 @@ function serverChatIds(i: ChatInputCommandInteraction): string[] {
 }
 
 /**
+ * An include/exclude option as keywords: words and `"quoted phrases"`, commas allowed, a leading
+ * + or - dropped (people type `+budget` as they would on Telegram).
+ */
+function keywordOption(
+  raw: string | null,
+): { ok: true; keywords: string[] } | { ok: false; error: string } {
+  const text = (raw ?? "").replace(/,/g, " ");
+  const terms = parseTerms(text);
+  if (text.trim() !== "" && terms.length === 0) {
+    return {
+      ok: false,
+      error: `"${clipInput(text)}" has no word to match; e.g. budget or "central bank"`,
+    };
+  }
+  return { ok: true, keywords: terms.map((t) => (t.words.length > 1 ? `"${t.text}"` : t.text)) };
+}
+
+/**
  * Target: `chatId` is the channel or thread the digest is posted to (threads are channels on
  * Discord), `threadId` stays null.
  */
@@ -36,8 +57,17 @@ export async function runSubscribe(
 ): Promise<CommandResult> {
   if (!i.inGuild()) return refuse("Digests can only be set up in a server channel.");
   if (!mayManage(i)) return needsPermission();
-  const keywords = (text: string | null) => (text ?? "").split(/[\s,]+/).filter(Boolean);
+  const include = keywordOption(i.options.getString("include"));
+  const exclude = keywordOption(i.options.getString("exclude"));
+  if (!include.ok) return refuse(include.error);
+  if (!exclude.ok) return refuse(exclude.error);
   const channel = i.options.getChannel("channel", true, [...DIGEST_CHANNEL_TYPES]);
+  const missing = await missingPostPermissions(i, channel.id);
+  if (missing.length > 0) {
+    return refuse(
+      `I can't post digests in <#${channel.id}>: I'm missing ${missing.join(", ")} there. Give me (or my role) those permissions in the channel's settings, then subscribe again.`,
+    );
+  }
   const timezone = i.options.getString("timezone")?.trim();
   const count = i.options.getInteger("count");
   const result = await backend.subscribe({
@@ -46,8 +76,8 @@ export async function runSubscribe(
     createdBy: i.user.id,
     ...(timezone ? { timezone } : {}),
     ...(count === null ? {} : { count }),
-    include: keywords(i.options.getString("include")),
-    exclude: keywords(i.options.getString("exclude")),
+    include: include.keywords,
+    exclude: exclude.keywords,
   });
   if (!result.ok) return refuse(result.error);
   return reply({ content: renderSubscribed(result.subscription), embeds: [] });
@@ -68,7 +98,7 @@ export async function runUnsubscribe(
       if (removed.length > 0) break;
     }
     if (removed.length === 0)
-      return refuse(`No digest "${id}" in this server. See /subscriptions.`);
+      return refuse(`No digest "${clipInput(id)}" in this server. See /subscriptions.`);
   } else {
     removed = await backend.unsubscribe({ platform, chatId: i.channelId });
     if (removed.length === 0) {

@@ -6,7 +6,7 @@ import {
 } from "discord.js";
 import { autocompleteChoices } from "./autocomplete.js";
 import { runCard, runHelp, runSearch, runSource } from "./command-cards.js";
-import { handleLatestButton, isLatestButton, runLatest } from "./command-latest.js";
+import { handlePageButton, isPageButton, runLatest } from "./command-latest.js";
 import { describeError } from "./describe-error.js";
 import { runSubscribe, runSubscriptions, runUnsubscribe } from "./command-subscriptions.js";
 import { SOURCE_COMMANDS } from "./command-sources.js";
@@ -47,7 +47,7 @@ async function runCommand(i: ChatInputCommandInteraction, ctx: CommandContext): 
 }
 
 async function runButton(i: ButtonInteraction, ctx: CommandContext): Promise<void> {
-  if (isLatestButton(i.customId)) return handleLatestButton(i, ctx);
+  if (isPageButton(i.customId)) return handlePageButton(i, ctx);
   await i.deferUpdate();
   await replyError(i, "This button is no longer supported.");
 }

@@ -66,7 +66,9 @@ export async function deliverResult(
  * deleted and the error follows up ephemerally; a paged message (button) is left as it was.
  */
 export async function replyError(interaction: RepliableInteraction, text: string): Promise<void> {
-  const content = `⚠️ ${escapeText(text)}`;
+  // An error may quote the user's input: bounded so it always fits Discord's 2000 characters.
+  const escaped = escapeText(text);
+  const content = `⚠️ ${escaped.length > 1900 ? `${escaped.slice(0, 1899)}…` : escaped}`;
   const ephemeral = { content, flags: MessageFlags.Ephemeral, allowedMentions: noPings } as const;
   if (!interaction.deferred && !interaction.replied) {
     await interaction.reply(ephemeral);

@@ -1,5 +1,6 @@
 import { escapeMarkdown, type APIEmbed } from "discord.js";
 import type { FactCard } from "../../model/index.js";
+import { digestHeading, type RenderContext } from "../../delivery/index.js";
 import { DISCORD_LIMITS as L } from "./discord-limits.js";
 
 /**
@@ -56,14 +57,26 @@ function description(card: FactCard, factCount: number): string {
 export function renderCardEmbed(card: FactCard): APIEmbed {
   const title = clamp(escapeText(card.title), L.title);
   const footer = { text: clamp(`${card.source} · ${card.id}`, L.footer) };
-  const budget = Math.min(L.description, L.embedsTotal - title.length - footer.text.length);
+  const author = card.publisher ? Math.min(card.publisher.length, 256) : 0;
+  const budget = Math.min(
+    L.description,
+    L.embedsTotal - title.length - footer.text.length - author,
+  );
   let factCount = card.facts.length;
   let text = description(card, factCount);
   while (text.length > budget && factCount > 0) {
     factCount -= 1;
     text = description(card, factCount);
   }
-  return { title, description: clamp(text, budget), footer, color: ACCENT };
+  const url = card.url !== null && /^https?:\/\//i.test(card.url) ? card.url : undefined;
+  return {
+    title,
+    ...(url === undefined ? {} : { url }),
+    ...(card.publisher ? { author: { name: clamp(card.publisher, 256) } } : {}),
+    description: clamp(text, budget),
+    footer,
+    color: ACCENT,
+  };
 }
 
 function message(embeds: APIEmbed[], content?: string): DiscordMessage {
@@ -102,12 +115,25 @@ export function packEmbeds(embeds: readonly APIEmbed[]): APIEmbed[][] {
 /** A digest as ready-to-post messages; an empty digest is the notice alone, or nothing. */
 export function renderDiscord(
   cards: readonly FactCard[],
-  context: { emptyNotice?: string } = {},
+  context: RenderContext = {},
 ): DiscordMessage[] {
   if (cards.length === 0) {
     return context.emptyNotice ? [message([], escapeText(context.emptyNotice))] : [];
   }
-  return packEmbeds(cards.map(renderCardEmbed)).map((embeds) => message(embeds));
+  const heading = digestHeading(context, cards.length);
+  const timestamp = context.slot?.toISOString();
+  const embeds = cards.map((card) => ({
+    ...renderCardEmbed(card),
+    ...(heading && timestamp ? { timestamp } : {}),
+  }));
+  const pages = packEmbeds(embeds);
+  if (heading === undefined) return pages.map((page) => message(page));
+  // A newsletter: what and when on the first message, how to change or stop it below it.
+  const content = [
+    `**${escapeText(heading.title)}** · ${escapeText(heading.date)} · ${heading.stories}`,
+    `-# Change it with /subscriptions · stop it with /unsubscribe id:${heading.subscriptionId}`,
+  ].join("\n");
+  return pages.map((page, i) => message(page, i === 0 ? content : undefined));
 }
 
 /** A short plain-text message (notices, errors): escaped, within the content limit. */

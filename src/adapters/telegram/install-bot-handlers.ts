@@ -3,7 +3,7 @@ import { GrammyError, type Bot, type BotError, type Context } from "grammy";
 import type { BotBackend } from "../../delivery/index.js";
 import type { Logger } from "../../lib/index.js";
 import { cardCommands } from "./card-commands.js";
-import { escapeHtml } from "./escape-html.js";
+import { echoHtml } from "./escape-html.js";
 import { replyHtml } from "./reply-html.js";
 import { sourceCommands } from "./source-commands.js";
 import { subscriptionCommands } from "./subscription-commands.js";
@@ -79,6 +79,11 @@ export function installBotHandlers(bot: Bot, options: BotHandlerOptions): void {
   const chats = guarded.chatType(["private", "group", "supergroup"]);
   chats.use(cardCommands(options.backend), subscriptionCommands(options.backend));
   chats.use(sourceCommands(options.backend));
+  // In private chats plain text is someone looking for help; in groups it is the group's talk.
+  chats.chatType("private").on("message:text", async (ctx, next) => {
+    if (commandOf(ctx) !== undefined) return next();
+    await replyHtml(ctx, "I answer commands: try /latest for the newest cards, or /help for all.");
+  });
   chats.on("message:entities:bot_command", async (ctx) => {
     const command = commandOf(ctx);
     if (command === undefined) return;
@@ -89,7 +94,7 @@ export function installBotHandlers(bot: Bot, options: BotHandlerOptions): void {
     if (forUs)
       await replyHtml(
         ctx,
-        `I don't know ${escapeHtml(name ?? command)}. See /help for what I can do.`,
+        `I don't know ${echoHtml(name ?? command)}. See /help for what I can do.`,
       );
   });
 }

@@ -4,15 +4,25 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export const USAGE = {
   latest: "Usage: /latest [N] with N from 1 to 10, e.g. /latest 5",
-  card: "Usage: /card ID with an ID shown under a card, e.g. /card 9f5b4e2c2e6a",
-  source: "Usage: /source ID with an ID shown under a card, e.g. /source 9f5b4e2c2e6a",
-  search: "Usage: /search WORDS, e.g. /search budget tenge",
+  card: "Usage: /card ID with an ID shown under a card (see /latest), e.g. /card 030049e19457",
+  source:
+    "Usage: /source ID with an ID shown under a card (see /latest), e.g. /source 030049e19457",
+  search: "Usage: /search WORDS, e.g. /search military service",
   subscribe:
     "Usage: /subscribe CRON [TIMEZONE] [COUNT] [+WORD] [-WORD], e.g. /subscribe 0 8 * * * Asia/Almaty 5 +budget -sport (daily at 08:00)",
-  unsubscribe: "Usage: /unsubscribe [ID], e.g. /unsubscribe s1 (without ID: all of this chat's)",
+  unsubscribe:
+    "Usage: /unsubscribe [ID] with an ID from /subscriptions (without ID: all of this chat's)",
 } as const;
 
 const words = (text: string) => text.trim().split(/\s+/).filter(Boolean);
+/** Words, but a `"quoted phrase"` (optionally after + or -) stays one. */
+const argsOf = (text: string) => text.match(/[+-]?"[^"]*"?|[^\s"]+/g) ?? [];
+/** A 6th or 7th word like `*`, `*\/5` or `1-5` is a cron field too many, not a time zone. */
+const CRON_FIELD = /^(?=.*[*,/-])[\d*][\d*,/-]*$/;
+const KEYWORD = /^([+-])(?:"([^"]*)"?|(\p{L}[\p{L}\p{N}'’-]*))$/u;
+
+/** Clips a user's word before repeating it. */
+const quote = (word: string) => `"${word.length > 40 ? `${word.slice(0, 39)}…` : word}"`;
 /** A channel is named by @username or by its numeric -100… id. */
 const isChannelRef = (word: string | undefined) =>
   word !== undefined && /^(@[A-Za-z0-9_]{4,32}|-100\d+)$/.test(word);
@@ -45,7 +55,7 @@ export interface SubscribeArgs {
 
 /** `[@channel] m h dom mon dow [TIMEZONE] [COUNT]`; cron and time zone are validated by the backend. */
 export function parseSubscribeArgs(text: string): Parsed<SubscribeArgs> {
-  const args = words(text);
+  const args = argsOf(text);
   const channel = isChannelRef(args[0]) ? args.shift() : undefined;
   if (args.length < 5) {
     return {
@@ -53,16 +63,28 @@ export function parseSubscribeArgs(text: string): Parsed<SubscribeArgs> {
       error: `CRON needs five fields (minute hour day month weekday). ${USAGE.subscribe}`,
     };
   }
+  let fields = 5;
+  // Extra cron-like fields go to the cron, whose validation explains "5 fields, no seconds".
+  while (fields < 7 && CRON_FIELD.test(args[fields] ?? "")) fields++;
   const result: SubscribeArgs = {
     channel,
-    cron: args.slice(0, 5).join(" "),
+    cron: args.slice(0, fields).join(" "),
     include: [],
     exclude: [],
   };
-  for (const word of args.slice(5)) {
-    const keyword = /^([+-])(\p{L}[\p{L}\p{N}'’-]*)$/u.exec(word);
+  for (const word of args.slice(fields)) {
+    const keyword = KEYWORD.exec(word);
     if (keyword) {
-      (keyword[1] === "+" ? result.include : result.exclude).push(keyword[2]!);
+      const value = (keyword[2] ?? keyword[3] ?? "").trim();
+      if (value === "") return { ok: false, error: `${quote(word)} is an empty keyword.` };
+      // A phrase stays quoted so the backend keeps it one keyword.
+      const term = keyword[2] !== undefined && /\s/.test(value) ? `"${value}"` : value;
+      (keyword[1] === "+" ? result.include : result.exclude).push(term);
+    } else if (/^[+-]\D/u.test(word)) {
+      return {
+        ok: false,
+        error: `${quote(word)} is not a keyword: +WORD and -WORD take a word of letters or digits, or a "quoted phrase", e.g. +budget -sport`,
+      };
     } else if (/^\d+$/.test(word) && result.count === undefined) {
       const count = Number(word);
       if (count < 1 || count > 10) {
@@ -72,7 +94,7 @@ export function parseSubscribeArgs(text: string): Parsed<SubscribeArgs> {
     } else if (result.timezone === undefined && result.count === undefined && !/^\d+$/.test(word)) {
       result.timezone = word;
     } else {
-      return { ok: false, error: `Unexpected "${word}". ${USAGE.subscribe}` };
+      return { ok: false, error: `Unexpected ${quote(word)}. ${USAGE.subscribe}` };
     }
   }
   return { ok: true, value: result };

@@ -1,4 +1,5 @@
 import type { FactCard } from "../../model/index.js";
+import { digestHeading, type RenderContext } from "../../delivery/index.js";
 import { escapeHtml, visibleLength } from "./escape-html.js";
 
 /** Telegram's limit on message text, counted after entity parsing. */
@@ -15,7 +16,7 @@ export type TelegramBatch = TelegramMessage & {
   cardCount: number;
 };
 
-export interface RenderTelegramOptions {
+export interface RenderTelegramOptions extends RenderContext {
   /** Shown alone when there are no cards; without it, no cards render to no messages. */
   emptyNotice?: string;
   /** Visible characters per message; Telegram's limit unless a test needs a smaller one. */
@@ -25,13 +26,24 @@ export interface RenderTelegramOptions {
 const label = (text: string) =>
   escapeHtml(text.length > MAX_LABEL_CHARS ? `${text.slice(0, MAX_LABEL_CHARS - 1)}…` : text);
 
+/** Only web links become links; anything else is shown as text. */
+const webUrl = (url: string | null) => (url !== null && /^https?:\/\//i.test(url) ? url : null);
+
+/** Publisher and a link to the article (its URL when there is one, else where it came from). */
+function sourceHtml(card: FactCard): string {
+  const url = webUrl(card.url);
+  const publisher = card.publisher ? `${label(card.publisher)} · ` : "";
+  if (url === null) return `<i>${publisher}Source: ${label(card.source)}</i>`;
+  return `<i>${publisher}<a href="${escapeHtml(url)}">Read the article</a></i>`;
+}
+
 function cardHtml(card: FactCard, factCount: number): string {
   const lines = [`<b>${escapeHtml(card.title)}</b>`];
   const when = [card.date, card.place].filter((v): v is string => v !== null);
   if (when.length > 0) lines.push(when.map(label).join(" · "));
   lines.push(escapeHtml(card.summary));
   for (const fact of card.facts.slice(0, factCount)) lines.push(`• ${escapeHtml(fact.text)}`);
-  lines.push(`<i>Source: ${label(card.source)}</i> · ID <code>${escapeHtml(card.id)}</code>`);
+  lines.push(`${sourceHtml(card)} · ID <code>${escapeHtml(card.id)}</code>`);
   return lines.join("\n");
 }
 
@@ -53,7 +65,16 @@ export function renderTelegramBatches(
   if (cards.length === 0) {
     return options.emptyNotice ? [{ html: escapeHtml(options.emptyNotice), cardCount: 0 }] : [];
   }
-  const groups: Array<{ parts: string[]; length: number }> = [];
+  const heading = digestHeading(options, cards.length);
+  const header =
+    heading &&
+    `<b>${escapeHtml(heading.title)}</b> · ${escapeHtml(heading.date)} · ${heading.stories}`;
+  const footer =
+    heading &&
+    `<i>Change it: /subscriptions · stop it: /unsubscribe ${escapeHtml(heading.subscriptionId)}</i>`;
+  const groups: Array<{ parts: string[]; length: number }> = header
+    ? [{ parts: [header], length: visibleLength(header) }]
+    : [];
   for (const card of cards) {
     const html = renderCardHtml(card, maxChars);
     const length = visibleLength(html);
@@ -65,7 +86,17 @@ export function renderTelegramBatches(
       groups.push({ parts: [html], length });
     }
   }
-  return groups.map((g) => ({ html: g.parts.join(CARD_SEPARATOR), cardCount: g.parts.length }));
+  if (footer) {
+    const last = groups.at(-1)!;
+    if (last.length + CARD_SEPARATOR.length + visibleLength(footer) <= maxChars)
+      last.parts.push(footer);
+    else groups.push({ parts: [footer], length: visibleLength(footer) });
+  }
+  const isCard = (part: string) => part !== header && part !== footer;
+  return groups.map((g) => ({
+    html: g.parts.join(CARD_SEPARATOR),
+    cardCount: g.parts.filter(isCard).length,
+  }));
 }
 
 /** Cards as ready Telegram HTML messages, each within the text limit. */

@@ -2,10 +2,13 @@ import { Composer, type Context } from "grammy";
 import type { BotBackend } from "../../delivery/index.js";
 import type { DeliveryTarget } from "../../model/index.js";
 import { canManageChat, checkChannel } from "./check-permission.js";
-import { escapeHtml } from "./escape-html.js";
+import { echoHtml, escapeHtml } from "./escape-html.js";
 import { parseChatAndId, parseSubscribeArgs, USAGE } from "./parse-command-args.js";
 import { describeSubscription, renderSubscriptionsHtml } from "./render-replies.js";
 import { replyHtml } from "./reply-html.js";
+
+const clip = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
 const SUBSCRIBE_EXAMPLE = "/subscribe 0 8 * * * Asia/Almaty 5";
 
@@ -67,7 +70,8 @@ export function subscriptionCommands(backend: BotBackend): Composer<Context> {
       exclude: args.value.exclude,
     });
     if (!result.ok) {
-      const reason = result.error.replace(/\.$/, "");
+      // The reason may quote the user's input (a pasted cron): bounded so the reply always fits.
+      const reason = clip(result.error.replace(/\.$/, ""), 600);
       return void (await replyHtml(
         ctx,
         escapeHtml(`Can't subscribe: ${reason}. Example: ${SUBSCRIBE_EXAMPLE}`),
@@ -93,7 +97,7 @@ export function subscriptionCommands(backend: BotBackend): Composer<Context> {
     if (removed.length === 0) {
       const what =
         args.value.id !== undefined
-          ? `no subscription <code>${escapeHtml(args.value.id)}</code>`
+          ? `no subscription <code>${echoHtml(args.value.id)}</code>`
           : "no subscriptions";
       return void (await replyHtml(
         ctx,

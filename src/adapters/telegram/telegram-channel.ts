@@ -40,7 +40,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     platform: "telegram",
     idempotent: false,
     limits: { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20, concurrency: 8 },
-    render: (cards, context) => renderTelegram(cards, { emptyNotice: context.emptyNotice }),
+    render: (cards, context) => renderTelegram(cards, context),
     async send(target, part) {
       if (typeof part.html !== "string") {
         throw new DeliveryError(

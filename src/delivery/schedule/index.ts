@@ -12,3 +12,4 @@ export {
   type OnSlot,
 } from "./create-scheduler.js";
 export { schedulerDefaults } from "./scheduler-defaults.js";
+export { KNOWN_ZONES, ZONE_ALIASES, zoneNameProblem } from "./zone-aliases.js";

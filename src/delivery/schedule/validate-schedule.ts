@@ -46,13 +46,15 @@ function isKnownZone(tz: string): boolean {
  */
 export function validateTimeZone(tz: string): ValidationResult {
   const name = tz.trim();
+  // Errors repeat the name: a pasted page must not make a reply longer than a chat allows.
+  const shown = name.length > 60 ? `${name.slice(0, 59)}…` : name;
   if (name === "") return { ok: false, error: `time zone is empty; ${ZONE_HINT}` };
   if (/^(?:UTC|GMT)?\s*[+-]\d/i.test(name)) {
     const etc = etcZoneFor(name);
     const fixed = etc ? ` (or "${etc}" if you really want a fixed offset without DST)` : "";
-    return { ok: false, error: `"${name}" is an offset, not a time zone; ${ZONE_HINT}${fixed}` };
+    return { ok: false, error: `"${shown}" is an offset, not a time zone; ${ZONE_HINT}${fixed}` };
   }
   if (!isKnownZone(name))
-    return { ok: false, error: `"${name}" is not a known time zone; ${ZONE_HINT}` };
+    return { ok: false, error: `"${shown}" is not a known time zone; ${ZONE_HINT}` };
   return { ok: true };
 }

@@ -1,13 +1,12 @@
 import type { FactCard } from "../../model/index.js";
-import { cardSearchText, compareNewest, queryWords, suggestionRank } from "../card-text.js";
+import { cardTokens, compareNewest, rankSearch, suggestionRank } from "../card-text.js";
 import type { SyncCardStore, SyncReceivedStore } from "../sync-ports.js";
 
 interface Entry {
   card: FactCard;
-  date: string | null;
   arrivedAt: string;
   seq: number;
-  text: string;
+  tokens: { title: string[]; all: string[] };
 }
 
 /** Cards in a Map, sorted lazily; mirrors the SQLite ordering and matching rules. */
@@ -27,10 +26,9 @@ export function createMemoryCardStore(received: Pick<SyncReceivedStore, "has">):
       // A changed text keeps its card's arrival: the id is the item's, and readers had it already.
       byId.set(card.id, {
         card: structuredClone(card),
-        date: card.date,
         arrivedAt: current?.arrivedAt ?? arrivedAt.toISOString(),
         seq: current?.seq ?? ++seq,
-        text: cardSearchText(card),
+        tokens: cardTokens(card),
       });
       sorted = undefined;
       return current !== undefined ? "replaced" : "inserted";
@@ -64,12 +62,9 @@ export function createMemoryCardStore(received: Pick<SyncReceivedStore, "has">):
       return only === undefined ? undefined : structuredClone(only.card);
     },
     search(query, limit) {
-      const words = queryWords(query);
-      if (words.length === 0) return [];
-      return newest()
-        .filter((e) => words.every((w) => e.text.includes(w)))
-        .slice(0, limit)
-        .map((e) => structuredClone(e.card));
+      return rankSearch(newest(), query, (e) => e.tokens, limit).map((e) =>
+        structuredClone(e.card),
+      );
     },
     suggest(prefix, limit) {
       return newest()

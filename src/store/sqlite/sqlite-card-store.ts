@@ -1,16 +1,28 @@
 import type { Database, Statement } from "better-sqlite3";
 import { z } from "zod";
 import { FactCard } from "../../model/index.js";
-import { cardSearchText, queryWords, suggestionRank } from "../card-text.js";
+import { cardSearchText, rankSearch, suggestionRank } from "../card-text.js";
+import { parseTerms, termProbes, tokenize } from "../match-terms.js";
 import { jsonColumn, parseRow } from "./parse-row.js";
 import type { SyncCardStore } from "../sync-ports.js";
 
 const CardRow = z.object({ id: z.string(), json: jsonColumn(FactCard) });
 const COLUMNS = "id, json";
-const NEWEST = "ORDER BY date DESC, arrived_at DESC, seq DESC"; // DESC puts NULL dates last
+const NEWEST = "ORDER BY arrived_at DESC, seq DESC";
 
 const toCard = (row: unknown): FactCard =>
   parseRow(CardRow, "cards", String((row as { id?: unknown }).id), row).json;
+
+interface SearchRow {
+  id: string;
+  title: string;
+  search_text: string;
+}
+
+const rowTokens = (row: SearchRow) => ({
+  title: tokenize(row.title),
+  all: tokenize(row.search_text),
+});
 
 export function createSqliteCardStore(db: Database): SyncCardStore {
   const q = {
@@ -45,7 +57,7 @@ export function createSqliteCardStore(db: Database): SyncCardStore {
     if (statement === undefined) {
       const where = Array.from({ length: n }, () => "instr(search_text, ?) > 0").join(" AND ");
       statement = db.prepare<unknown[]>(
-        `SELECT ${COLUMNS} FROM cards WHERE ${where} ${NEWEST} LIMIT ?`,
+        `SELECT id, title, search_text FROM cards WHERE ${where} ${NEWEST}`,
       );
       searches.set(n, statement);
     }
@@ -98,11 +110,13 @@ export function createSqliteCardStore(db: Database): SyncCardStore {
       return rows.length === 1 ? toCard(rows[0]) : undefined;
     },
     search(query, limit) {
-      const words = queryWords(query);
-      if (words.length === 0) return [];
-      return searchFor(words.length)
-        .all(...(words as unknown[]), limit)
-        .map(toCard);
+      // SQL narrows to rows holding every term's shortest stem; whole-word matching is in JS.
+      const probes = [...new Set(parseTerms(query).flatMap(termProbes))];
+      if (probes.length === 0) return [];
+      const rows = searchFor(probes.length).all(...(probes as unknown[])) as SearchRow[];
+      // Ranked on the stored text; only the cards shown are parsed.
+      const ranked = rankSearch(rows, query, rowTokens, limit);
+      return ranked.map((row) => toCard(q.exact.get(row.id)));
     },
     suggest(prefix, limit) {
       const rows = q.titles.all() as Array<{ id: string; title: string }>;

@@ -37,7 +37,7 @@ describe("fake Discord: login", () => {
       ChannelType.GuildAnnouncement,
     );
     expect(guild?.channels.cache.get(fake.ids.thread)?.isThread()).toBe(true);
-    expect(guild?.roles.cache.size).toBe(2);
+    expect(guild?.roles.cache.size).toBe(3);
     expect(guild?.members.cache.size).toBe(3);
 
     const gatewayCall = fake.requests.find((r) => r.path === "/gateway/bot");

@@ -30,6 +30,8 @@ export const FAKE_IDS = {
   voice: "1100000000000000203",
   thread: "1100000000000000204",
   moderatorRole: "1100000000000000300",
+  /** The role Discord gives a bot on invite, with the permissions the invite asked for. */
+  botRole: "1100000000000000301",
   admin: "1100000000000000400",
   reader: "1100000000000000401",
 } as const;
@@ -110,6 +112,7 @@ export function createFakeState(token: string, applicationId: string): FakeState
   const roles: Json[] = [
     role(FAKE_IDS.guild, "@everyone", PERMISSIONS.everyone),
     role(FAKE_IDS.moderatorRole, "Moderator", PERMISSIONS.moderator),
+    role(FAKE_IDS.botRole, "digest-bot", PERMISSIONS.bot),
   ];
   return {
     token,
@@ -145,7 +148,12 @@ export function member(state: FakeState, userId: string, permissions?: bigint): 
     user: u,
     nick: null,
     avatar: null,
-    roles: userId === FAKE_IDS.admin ? [FAKE_IDS.moderatorRole] : [],
+    roles:
+      userId === FAKE_IDS.admin
+        ? [FAKE_IDS.moderatorRole]
+        : userId === state.botUser.id
+          ? [FAKE_IDS.botRole]
+          : [],
     joined_at: new Date(0).toISOString(),
     deaf: false,
     mute: false,

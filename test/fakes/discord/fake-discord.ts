@@ -70,6 +70,8 @@ export interface FakeDiscord {
   clearFaults(): void;
   messages(channelId: string): StoredMessage[];
   deleteChannel(channelId: string): void;
+  /** Replaces a channel's permission overwrites and tells connected clients (CHANNEL_UPDATE). */
+  setOverwrites(channelId: string, overwrites: Json[]): void;
   waitForRequest(
     match: (r: RecordedRequest) => boolean,
     timeoutMs?: number,
@@ -244,6 +246,12 @@ export async function createFakeDiscord(options: FakeDiscordOptions = {}): Promi
     messages: (channelId) => state.messages.get(channelId) ?? [],
     deleteChannel: (channelId) => {
       state.channels.delete(channelId);
+    },
+    setOverwrites: (channelId, overwrites) => {
+      const channel = state.channels.get(channelId);
+      if (!channel) throw new Error(`no channel ${channelId} in the fake guild`);
+      channel.permission_overwrites = overwrites;
+      gateway.dispatch("CHANNEL_UPDATE", channel);
     },
     waitForRequest,
     waitForSession: async (timeoutMs = 5_000) => {

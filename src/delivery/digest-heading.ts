@@ -1,0 +1,41 @@
+import type { RenderContext } from "./channel.js";
+
+/** What a scheduled digest's header says, platform-neutral; adapters add markup and commands. */
+export interface DigestHeading {
+  /** "Your 08:00 digest": the slot's local time in the subscription's zone. */
+  title: string;
+  /** "Friday, 1 March 2024" in the same zone. */
+  date: string;
+  /** "3 stories". */
+  stories: string;
+  subscriptionId: string;
+}
+
+/** The heading of a scheduled digest, or undefined for anything else (commands, notices). */
+export function digestHeading(
+  context: RenderContext,
+  cardCount: number,
+): DigestHeading | undefined {
+  const { subscription, slot } = context;
+  if (subscription === undefined || slot === undefined) return undefined;
+  const timeZone = subscription.timezone;
+  const time = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(slot);
+  const date = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  }).format(slot);
+  return {
+    title: `Your ${time} digest`,
+    date,
+    stories: cardCount === 1 ? "1 story" : `${cardCount} stories`,
+    subscriptionId: subscription.id,
+  };
+}
