@@ -103,4 +103,13 @@ describe("list cuts keep every figure of the part they show", () => {
     );
     expect(shown.some((t) => t.includes("1. Daniel Kiplagat 2:04:37, 2. Tadese Alemu"))).toBe(true);
   });
+
+  it("uses the article's acronyms when the spelled-out list would crowd the card", () => {
+    const shown = facts(
+      "A total of 752 individuals will be called for service:\n\n- Armed Forces: 600 individuals\n- Border Service of the National Security Committee (KNB): 80 individuals\n- National Guard: 42 individuals\n- Emergency Situations Ministry (MChS): 30 individuals",
+    );
+    expect(shown).toContain(
+      "A total of 752 individuals will be called for service: Armed Forces 600, KNB 80, National Guard 42, MChS 30.",
+    );
+  });
 });

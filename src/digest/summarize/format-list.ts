@@ -49,6 +49,9 @@ function fittingItems(items: readonly string[], max: number): number {
   return items.length;
 }
 
+/** Longest list shown with its names spelled out rather than as acronyms ("KNB 80"). */
+const SPELLED_OUT_CHARS = 140;
+
 /** "1." "2." … when the source numbers its items (a ranking), so the ranks stay on the card. */
 function ranks(list: ListBlock): string[] | null {
   const marks = list.source
@@ -75,14 +78,16 @@ export function formatList(list: ListBlock, max: number): string | null {
   const shownPart = intro ? list.source : list.items.join("\n");
   const rank = ranks(list);
   for (const useAcronym of [false, true]) {
+    // Names spelled out only while the list stays short: one fact should not crowd out the others.
+    const limit = useAcronym ? max : Math.min(max, SPELLED_OUT_CHARS);
     const items = list.items.map((i, k) => (rank?.[k] ?? "") + compactItem(i, unit, useAcronym));
     const sep = items.some((i) => i.includes(",")) ? "; " : ", ";
-    for (let n = fittingItems(items, max); n >= (useAcronym ? 1 : items.length); n--) {
+    for (let n = fittingItems(items, limit); n >= (useAcronym ? 1 : items.length); n--) {
       const text =
         n < items.length
           ? `${head}${items.slice(0, n).join(sep)}${sep}…`
           : `${head}${items.join(sep)}.`;
-      if (text.length <= max && checkCut(shownPart, text).ok)
+      if (text.length <= limit && checkCut(shownPart, text).ok)
         return text.charAt(0).toUpperCase() + text.slice(1);
     }
   }
