@@ -44,25 +44,43 @@ export function aggregateChecks(checks: readonly CardCheck[]): MessyFigures {
 const share = ([ok, of]: [number, number]) =>
   of === 0 ? "n/a" : `${percent(ok, of)} (${ok}/${of})`;
 
+export type MessyMetric =
+  | "cards"
+  | "recall"
+  | "numbersLost"
+  | "badCuts"
+  | "furniture"
+  | "headline"
+  | "headlineEllipses"
+  | "date"
+  | "place"
+  | "unfaithful";
+
+/** The table's rows in order: a key (for figures recorded elsewhere), a label and the cell. */
+export const MESSY_ROWS: ReadonlyArray<[MessyMetric, string, (f: MessyFigures) => string]> = [
+  ["cards", "cards / articles", (f) => `${f.cards}/${f.articles}`],
+  ["recall", "gold fact recall", (f) => share([f.factsFound, f.factsTotal])],
+  [
+    "numbersLost",
+    "facts losing a number of their sentence",
+    (f) => share([f.factsLosingNumbers, f.factsShown]),
+  ],
+  ["badCuts", "bad cuts (… drops a number or negation)", (f) => String(f.badCuts)],
+  ["furniture", "furniture strings in cards", (f) => String(f.furniture)],
+  ["headline", "headline accuracy", (f) => share(f.titles)],
+  ["headlineEllipses", "headlines ending in …", (f) => String(f.titleEllipses)],
+  ["date", "date accuracy", (f) => share(f.dates)],
+  ["place", "place accuracy", (f) => share(f.places)],
+  ["unfaithful", "unfaithful cards", (f) => String(f.unfaithful)],
+];
+
 /** One column per set, one row per metric: paste two runs side by side for before/after. */
 export function renderMessyTable(
   sets: ReadonlyArray<{ label: string; figures: MessyFigures }>,
 ): string {
-  const rows: Array<[string, (f: MessyFigures) => string]> = [
-    ["cards / articles", (f) => `${f.cards}/${f.articles}`],
-    ["gold fact recall", (f) => share([f.factsFound, f.factsTotal])],
-    ["facts losing a number of their sentence", (f) => share([f.factsLosingNumbers, f.factsShown])],
-    ["bad cuts (… drops a number or negation)", (f) => String(f.badCuts)],
-    ["furniture strings in cards", (f) => String(f.furniture)],
-    ["headline accuracy", (f) => share(f.titles)],
-    ["headlines ending in …", (f) => String(f.titleEllipses)],
-    ["date accuracy", (f) => share(f.dates)],
-    ["place accuracy", (f) => share(f.places)],
-    ["unfaithful cards", (f) => String(f.unfaithful)],
-  ];
   return markdownTable(
     ["metric", ...sets.map((s) => s.label)],
-    rows.map(([name, cell]) => [name, ...sets.map((s) => cell(s.figures))]),
+    MESSY_ROWS.map(([, name, cell]) => [name, ...sets.map((s) => cell(s.figures))]),
     ["left", ...sets.map(() => "right" as const)],
   );
 }

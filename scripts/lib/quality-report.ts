@@ -118,7 +118,7 @@ function diagnosticLines(d: Diagnostics, s: EvalSummary, n: number): string[] {
   ];
 }
 
-/** The whole of docs/quality.md; everything but the run date is a function of code and data. */
+/** The summarizer section of docs/quality.md (its H1 is dropped there); all but the run date is a function of code and data. */
 export function renderQualityReport(r: ReportInput): string {
   const s = r.summary;
   return `# Summarizer quality

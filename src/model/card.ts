@@ -4,8 +4,8 @@ import { z } from "zod";
 export const CARD_LIMITS = {
   titleChars: 100,
   summaryChars: 280,
-  factChars: 140,
-  factsTotalChars: 560,
+  factChars: 180,
+  factsTotalChars: 640,
   minFacts: 3,
   maxFacts: 5,
   maxTags: 5,

@@ -1,5 +1,5 @@
+import { checkCut } from "./check-cut.js";
 import { elide } from "./elide.js";
-import { findNumbers } from "./numbers.js";
 import { openMarks } from "./open-marks.js";
 import { CONNECTIVE_OPENER, NEGATION } from "./stopwords.js";
 
@@ -84,20 +84,29 @@ function finish(text: string): string {
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
+/** `next` when the cut from `current` to it passes the one cut check, else `current`. */
+function tryCut(current: string, next: string): string {
+  return next === current || checkCut(current, next).ok ? next : current;
+}
+
 /** Removes what a fact card does not need: quote marks with their attribution, connectives, tails. */
 export function stripAttribution(sentence: string): string {
   let t = sentence.trim();
   const quoted = QUOTED.exec(t);
   if (quoted?.[1] && (quoted[2] === "" || ATTRIBUTION_ONLY.test(quoted[2] ?? "")))
-    t = `${quoted[1]}.`;
-  for (let i = 0; i < 2; i++) t = t.replace(LEADING_ACCORDING, "").replace(CONNECTIVE_OPENER, "");
+    t = tryCut(t, `${quoted[1]}.`);
+  for (let i = 0; i < 2; i++)
+    t = tryCut(t, t.replace(LEADING_ACCORDING, "").replace(CONNECTIVE_OPENER, ""));
   // Tails can stack: "…, said the deputy minister at a briefing, reported the press office."
   for (let i = 0; i < 3; i++) {
     const tail = TAIL_ATTRIBUTION.exec(t);
     if (!tail) break;
-    t = t.slice(0, tail.index) + tail[1]! + t.slice(tail.index + tail[0].length);
+    const next = t.slice(0, tail.index) + tail[1]! + t.slice(tail.index + tail[0].length);
+    if (tryCut(t, next) === t) break;
+    t = next;
   }
-  t = t.replace(MID_ATTRIBUTION, " ").replace(MID_CONNECTIVE, " ");
+  t = tryCut(t, t.replace(MID_ATTRIBUTION, " "));
+  t = tryCut(t, t.replace(MID_CONNECTIVE, " "));
   // The last sentence of a multi-sentence quote keeps only its closing mark once attribution is gone.
   if (!balanced(t)) t = t.replace(/["”]([.!?])$/, "$1");
   return finish(t);
@@ -114,7 +123,8 @@ const ENDS_ON_FUNCTION_WORD =
 /**
  * Cuts the latest trailing clause that brings `text` within `max` characters, or null if none does.
  * A clause cut leaves a sentence and ends in "."; a cut before a trailing prepositional phrase may
- * leave its verb wanting a complement, so it is marked "…" unless `markPhraseCuts` is off (headlines).
+ * leave its verb wanting a complement, so it is marked "…" unless `markPhraseCuts` is off: that is
+ * a headline, which may leave figures to the card below it (see `checkCut`).
  */
 export function cutToFit(
   text: string,
@@ -152,35 +162,31 @@ export function cutToFit(
     )
       continue;
     if (phraseCut && markPhraseCuts) head = head.replace(/[.!?]$/, "…");
-    if (head.length <= max) return head;
+    if (head.length <= max && checkCut(text, head, { headline: !markPhraseCuts }).ok) return head;
   }
   return null;
 }
 
 /**
  * A sentence shortened for a fact card, deleting spans only (numbers are never rewritten), or null
- * when no honest cut fits within `max`.
+ * when no honest cut fits within `max`. Every step passes `checkCut`, so no cut drops a number, a
+ * negation or a complement the kept words need.
  */
 export function compressSentence(sentence: string, max: number): string | null {
   let t = stripAttribution(sentence);
   if (t.length <= max) return t;
-  t = finish(t.replace(FACT_FREE_PARENS, "").replace(DASH_ASIDE, " "));
+  t = tryCut(t, finish(t.replace(FACT_FREE_PARENS, "")));
+  t = tryCut(t, finish(t.replace(DASH_ASIDE, " ")));
   if (t.length <= max) return t;
-  t = finish(t.replace(RELATIVE_CLAUSE, " ").replace(APPOSITIVE, " "));
+  t = tryCut(t, finish(t.replace(RELATIVE_CLAUSE, " ")));
+  t = tryCut(t, finish(t.replace(APPOSITIVE, " ")));
   if (t.length <= max) return t;
-  // Cutting a tail, dropping a scene-setting opener, eliding: whichever keeps the most figures,
-  // in that order of preference (a fact card is there for its numbers).
+  // Cutting a tail, dropping a scene-setting opener, eliding: in that order of preference.
   const opener = LEADING_PHRASE.exec(t);
-  const candidates = [
-    cutToFit(t, max),
-    opener ? cutToFit(finish(t.slice(opener[0].length)), max) : null,
-    elide(t, max),
-  ].filter((c): c is string => c !== null);
-  let best: string | null = null;
-  let bestFigures = -1;
-  for (const c of candidates) {
-    const figures = findNumbers(c).length;
-    if (figures > bestFigures) [best, bestFigures] = [c, figures];
-  }
-  return best;
+  const shorter = opener ? tryCut(t, finish(t.slice(opener[0].length))) : t;
+  const cut =
+    cutToFit(t, max) ??
+    (shorter !== t ? (shorter.length <= max ? shorter : cutToFit(shorter, max)) : null) ??
+    elide(t, max);
+  return cut !== null && checkCut(sentence, cut).ok ? cut : null;
 }

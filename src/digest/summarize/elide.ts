@@ -1,3 +1,4 @@
+import { checkCut } from "./check-cut.js";
 import { findNumbers } from "./numbers.js";
 import { openMarks } from "./open-marks.js";
 import { NEGATION } from "./stopwords.js";
@@ -25,20 +26,20 @@ function canStop(head: string, tail: string): boolean {
 
 /**
  * Last resort for a long sentence no clause cut fits: its opening up to a word boundary, marked
- * "…" (an open quote is closed after it). Only when the dropped tail holds no number and no
- * negation, so the shown head never loses a figure or flips a claim; the full sentence stays the
- * fact's provenance.
+ * "…" (an open quote is closed after it). Only a head that passes `checkCut`, so it never loses a
+ * figure or flips a claim; the full sentence stays the fact's provenance.
  */
 export function elide(text: string, max: number): string | null {
   const body = text.replace(/[.!?]["”’]?$/, "");
   for (let at = body.lastIndexOf(" ", max - 2); at > 0; at = body.lastIndexOf(" ", at - 1)) {
     if (at < body.length * ELIDE_MIN_SHARE) return null;
     const tail = body.slice(at);
+    // A tail with a figure or a negation fails the cut check, and so does every shorter head.
     if (findNumbers(tail).length > 0 || NEGATION.test(tail)) return null;
     const head = body.slice(0, at).replace(/[\s,;:–—-]+$/, "");
     if (!canStop(head, tail)) continue;
     const out = `${head}…${closers(head)}`;
-    if (out.length <= max) return out;
+    if (out.length <= max && checkCut(text, out).ok) return out;
   }
   return null;
 }
