@@ -1,7 +1,7 @@
 import { createDiscordBot, registerCommands, type DiscordBot } from "../adapters/discord/index.js";
 import { createTelegramBot, type TelegramBotHandle } from "../adapters/telegram/index.js";
 import type { Config } from "../config.js";
-import { createArticleSync } from "../pipeline/index.js";
+import { createArticleSync, type CardSink } from "../pipeline/index.js";
 import { createDirectorySource } from "../sources/index.js";
 import { createBotBackend, createDeliveryEngine, type DeliveryChannel } from "../delivery/index.js";
 import { createScheduler } from "../delivery/index.js";
@@ -15,6 +15,7 @@ import {
   type Store,
 } from "../store/index.js";
 import { ROLES, type Role } from "./roles.js";
+import { startHttpEndpoint } from "./start-http-endpoint.js";
 
 export interface AppDeps {
   config: Config;
@@ -74,9 +75,13 @@ export function createApp({
     const store = createSqliteStore(db);
     const changes = createMemoryChangeFeed();
     const platforms = createPlatforms({ config, logger, store, changes, clock, roles });
-    const parts = { store, changes, platforms };
+    const parts: Parts = { store, changes, platforms, cards: store.cards };
 
     try {
+      // HTTP endpoint (health, metrics, status page): off unless HTTP_PORT is set.
+      const stopHttp = await startHttpEndpoint(parts, { config, logger, clock });
+      if (stopHttp) cleanups.push(stopHttp);
+      if (stopped) return;
       if (roles.has("ingest")) await startIngest(parts);
       if (stopped) return;
       if (roles.has("deliver")) await startDelivery(parts);
@@ -102,12 +107,13 @@ export function createApp({
     store: Store;
     changes: ChangeFeed;
     platforms: ReturnType<typeof createPlatforms>;
+    cards: CardSink;
   };
 
-  async function startIngest({ store }: Parts): Promise<void> {
+  async function startIngest({ store, cards }: Parts): Promise<void> {
     const sync = createArticleSync({
       source: createDirectorySource(config.ARTICLES_DIR, config.MAX_ARTICLE_BYTES),
-      cards: store.cards,
+      cards,
       clock,
       logger,
       intervalMs: config.RESCAN_INTERVAL,
