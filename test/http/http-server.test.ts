@@ -185,3 +185,28 @@ describe("lifecycle", () => {
     await first.stop();
   });
 });
+
+describe("preview", () => {
+  it("turns a URL into cards through the given previewArticle, and is absent without one", async () => {
+    const seen: string[] = [];
+    const { url } = await serve({
+      previewArticle: async (target) => {
+        seen.push(target);
+        return target.includes("bad")
+          ? { ok: false, error: "not an article" }
+          : { ok: true, cards: [makeCard(7)] };
+      },
+    });
+    const good = await fetch(url(`/preview?url=${encodeURIComponent("https://x.example/a")}`));
+    expect(good.status).toBe(200);
+    expect(((await good.json()) as { cards: Array<{ id: string }> }).cards[0]?.id).toBe(
+      makeCard(7).id,
+    );
+    expect((await fetch(url("/preview?url=https://x.example/bad"))).status).toBe(422);
+    expect((await fetch(url("/preview"))).status).toBe(400);
+    expect(seen).toEqual(["https://x.example/a", "https://x.example/bad"]);
+
+    const plain = await serve();
+    expect((await fetch(plain.url("/preview?url=https://x.example/a"))).status).toBe(404);
+  });
+});
