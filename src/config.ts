@@ -96,6 +96,10 @@ export const ConfigSchema = z.object({
   ALLOW_PRIVATE_URLS: z.stringbool().default(false),
   FETCH_ARTICLE_PAGES: z.enum(["auto", "never"]).default("auto"),
   SOURCE_DISABLE_AFTER: Duration.default(3 * 864e5),
+  /** Health, metrics and status page; off unless set. Beyond loopback HTTP_TOKEN is required. */
+  HTTP_PORT: optionalString.pipe(z.coerce.number<string>().int().min(0).max(65535).optional()),
+  HTTP_HOST: z.string().trim().min(1).default("127.0.0.1"),
+  HTTP_TOKEN: optionalString,
 });
 
 /** Rules across fields, checked on the raw env so they are reported together with field errors. */
@@ -137,7 +141,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 
 /** The secrets the logger must scrub from every line. */
 export function configSecrets(config: Config): string[] {
-  return [config.TELEGRAM_BOT_TOKEN, config.DISCORD_TOKEN, config.TELEGRAM_WEBHOOK_SECRET].filter(
-    (s): s is string => !!s,
-  );
+  return [
+    config.TELEGRAM_BOT_TOKEN,
+    config.DISCORD_TOKEN,
+    config.TELEGRAM_WEBHOOK_SECRET,
+    config.HTTP_TOKEN,
+  ].filter((s): s is string => !!s);
 }

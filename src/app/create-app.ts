@@ -1,7 +1,7 @@
 import { createDiscordBot, registerCommands, type DiscordBot } from "../adapters/discord/index.js";
 import { createTelegramBot, type TelegramBotHandle } from "../adapters/telegram/index.js";
 import type { Config } from "../config.js";
-import { createCardPool, type Ingest } from "../pipeline/index.js";
+import { createCardPool, type CardSink, type Ingest } from "../pipeline/index.js";
 import { ingestFromConfig } from "./ingest-from-config.js";
 import {
   createBotBackend,
@@ -20,6 +20,7 @@ import {
   type Store,
 } from "../store/index.js";
 import { ROLES, type Role } from "./roles.js";
+import { startHttpEndpoint } from "./start-http-endpoint.js";
 
 export interface AppDeps {
   config: Config;
@@ -82,8 +83,13 @@ export function createApp({
     const pool = roles.has("ingest") ? createCardPool() : undefined;
     if (pool) cleanups.push(() => pool.close());
     // Built in every role: the bots' /addsource and /sources use its commands; only ingest polls.
+    // Ingest writes cards through `parts.cards`, so the HTTP endpoint can meter them.
+    const meteredStore: Store = {
+      ...store,
+      cards: { ...store.cards, upsert: (card, at) => parts.cards.upsert(card, at) },
+    };
     const ingest = ingestFromConfig(config, {
-      store,
+      store: meteredStore,
       clock,
       logger: logger.child({ part: "ingest" }),
       ...(pool ? { digest: (input: { source: string; text: string }) => pool.digest(input) } : {}),
@@ -97,9 +103,13 @@ export function createApp({
       ...{ config, logger, store, changes, clock, roles },
       sources: ingest.commands,
     });
-    const parts = { store, changes, platforms, ingest };
+    const parts: Parts = { store, changes, platforms, ingest, cards: store.cards };
 
     try {
+      // HTTP endpoint (health, metrics, status page): off unless HTTP_PORT is set.
+      const stopHttp = await startHttpEndpoint(parts, { config, logger, clock });
+      if (stopHttp) cleanups.push(stopHttp);
+      if (stopped) return;
       if (roles.has("ingest")) await startIngest(parts);
       if (stopped) return;
       if (roles.has("deliver")) await startDelivery(parts);
@@ -126,6 +136,7 @@ export function createApp({
     changes: ChangeFeed;
     platforms: ReturnType<typeof createPlatforms>;
     ingest: Ingest;
+    cards: CardSink;
   };
 
   async function startIngest({ store, ingest: sync }: Parts): Promise<void> {

@@ -1,0 +1,27 @@
+# news-digest-bot: runs the TypeScript sources with tsx (a runtime dependency); no build step.
+# Not built or tested in the project's CI (no container runtime there).
+FROM node:20-slim
+
+ENV NODE_ENV=production \
+    DATABASE_PATH=/data/digest.db \
+    HTTP_PORT=9464 \
+    HTTP_HOST=0.0.0.0
+
+WORKDIR /app
+COPY package.json package-lock.json ./
+# better-sqlite3 installs a prebuilt binary for linux-x64/arm64 glibc; no compiler needed.
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY src ./src
+COPY seeds ./seeds
+COPY tsconfig.json ./
+
+RUN mkdir -p /data && chown node:node /data
+USER node
+VOLUME ["/data"]
+EXPOSE 9464
+
+# /healthz needs no token, so the check works with HTTP_TOKEN set (required on 0.0.0.0).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+process.env.HTTP_PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+
+CMD ["node", "--import", "tsx", "src/main.ts"]
