@@ -3,3 +3,4 @@ export * from "./errors.js";
 export * from "./logger.js";
 export * from "./network-errors.js";
 export * from "./number-words.js";
+export * from "./escape-html.js";

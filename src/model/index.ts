@@ -24,6 +24,7 @@ export {
   SourceChat,
   SourceRow,
   initialSourceState,
+  initialFeedState,
   type NewSource,
 } from "./source.js";
 export {

@@ -56,7 +56,8 @@ export type NewSource = Omit<SourceRow, "createdAt" | "active" | "state"> & {
   state?: SourceState;
 };
 
-export function initialSourceState(url: string): SourceState {
+/** A feed never polled yet. */
+export function initialFeedState(url: string): FeedState {
   return {
     url,
     etag: null,
@@ -67,6 +68,12 @@ export function initialSourceState(url: string): SourceState {
     failingSince: null,
     failures: 0,
     lastError: null,
+  };
+}
+
+export function initialSourceState(url: string): SourceState {
+  return {
+    ...initialFeedState(url),
     seen: {},
     newestTitle: null,
     newestAt: null,

@@ -1,15 +1,7 @@
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
+import { escapeHtml } from "../../lib/index.js";
 
-/** Escapes text for Telegram's HTML parse mode (which rejects a bare `<` or `&`). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
-}
+/** Telegram's HTML parse mode rejects a bare `<` or `&`: every interpolated string goes through this. */
+export { escapeHtml };
 
 /**
  * Length of the text Telegram shows for HTML we built ourselves (tags dropped, entities decoded).
