@@ -95,6 +95,39 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: "sources and chat sources; cards newest by arrival",
+    // Cards are listed by arrival now (the article date plays no part): cards_newest is unused.
+    // chat_sources.seq: an identity keeps link order without SQLite's MAX(seq) + 1 (which two
+    // connections could compute alike).
+    sql: `
+      CREATE TABLE sources (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id text COLLATE "C" NOT NULL UNIQUE,
+        url text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('feed', 'page', 'dir')),
+        title text,
+        added_by_platform text,
+        added_by_chat text COLLATE "C",
+        state_json jsonb NOT NULL,
+        active boolean NOT NULL,
+        created_at timestamptz NOT NULL
+      );
+      CREATE TABLE chat_sources (
+        platform text NOT NULL,
+        chat_id text COLLATE "C" NOT NULL,
+        source_id text COLLATE "C" NOT NULL,
+        linked_at timestamptz NOT NULL,
+        seq bigint GENERATED ALWAYS AS IDENTITY,
+        PRIMARY KEY (platform, chat_id, source_id)
+      );
+      CREATE INDEX chat_sources_source ON chat_sources (source_id);
+      CREATE INDEX cards_source_arrival ON cards (source_id, arrived_at);
+      CREATE INDEX cards_arrival ON cards (arrived_at DESC, seq DESC);
+      DROP INDEX cards_newest;
+    `,
+  },
 ];
 
 /** One lock per schema: processes migrating different schemas of one database do not wait. */

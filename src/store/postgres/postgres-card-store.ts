@@ -1,14 +1,27 @@
 import { z } from "zod";
 import { FactCard } from "../../digest/index.js";
 import type { CardStore } from "../ports.js";
-import { cardSearchText, queryWords, suggestionRank } from "../card-text.js";
+import { cardSearchText, rankSearch, suggestionRank } from "../card-text.js";
+import { parseTerms, termProbes, tokenize } from "../match-terms.js";
 import { parseRow } from "../sqlite/parse-row.js";
 import type { PgDb } from "./pg-db.js";
 import { pgCount } from "./pg-row.js";
 
 const CardRow = z.object({ id: z.string(), json: FactCard });
 const COLUMNS = "id, json";
-const NEWEST = "ORDER BY date DESC NULLS LAST, arrived_at DESC, seq DESC";
+const NEWEST = "ORDER BY arrived_at DESC, seq DESC";
+
+interface SearchRow {
+  id: string;
+  title: string;
+  search_text: string;
+  json: unknown;
+}
+
+const rowTokens = (row: SearchRow) => ({
+  title: tokenize(row.title),
+  all: tokenize(row.search_text),
+});
 
 const toCard = (row: Record<string, unknown>): FactCard =>
   parseRow(CardRow, "cards", String(row.id), row).json;
@@ -78,14 +91,17 @@ export function createPostgresCardStore(db: PgDb): CardStore {
       return rows.length === 1 ? toCard(rows[0]!) : undefined;
     },
     async search(query, limit) {
-      const words = queryWords(query);
-      if (words.length === 0) return [];
-      const where = words.map((_, i) => `strpos(search_text, $${i + 1}) > 0`).join(" AND ");
+      // SQL narrows to rows holding every term's shortest stem; whole-word matching is in JS.
+      const probes = [...new Set(parseTerms(query).flatMap(termProbes))];
+      if (probes.length === 0) return [];
+      const where = probes.map((_, i) => `strpos(search_text, $${i + 1}) > 0`).join(" AND ");
       const { rows } = await db.query(
-        `SELECT ${COLUMNS} FROM cards WHERE ${where} ${NEWEST} LIMIT $${words.length + 1}`,
-        [...words, limit],
+        `SELECT id, title, search_text, json FROM cards WHERE ${where} ${NEWEST}`,
+        probes,
       );
-      return rows.map(toCard);
+      // Ranked on the stored text; only the cards shown are parsed.
+      const ranked = rankSearch(rows as unknown as SearchRow[], query, rowTokens, limit);
+      return ranked.map((row) => toCard({ id: row.id, json: row.json }));
     },
     async suggest(prefix, limit) {
       const { rows } = await db.query(`SELECT id, title FROM cards ${NEWEST}`);
@@ -99,10 +115,18 @@ export function createPostgresCardStore(db: PgDb): CardStore {
         .slice(0, limit)
         .map(({ row }) => row);
     },
-    async unreceived(target, { arrivedSince, limit, offset }) {
+    async retainCards(sourceId, olderThan) {
+      const r = await db.query("DELETE FROM cards WHERE source_id = $1 AND arrived_at < $2", [
+        sourceId,
+        olderThan,
+      ]);
+      return r.rowCount;
+    },
+    async unreceived(target, { arrivedSince, sourceIds, limit, offset }) {
       const { rows } = await db.query(
         `SELECT ${COLUMNS} FROM cards c
         WHERE ($1::timestamptz IS NULL OR c.arrived_at >= $1::timestamptz)
+          AND ($7::text[] IS NULL OR c.source_id = ANY($7::text[]))
           AND NOT EXISTS (SELECT 1 FROM received r WHERE r.platform = $2
             AND r.chat_id = $3 AND r.thread_id = $4 AND r.card_id = c.id)
         ${NEWEST} LIMIT $5 OFFSET $6`,
@@ -113,6 +137,7 @@ export function createPostgresCardStore(db: PgDb): CardStore {
           target.threadId ?? "",
           limit,
           offset,
+          sourceIds === undefined ? null : [...sourceIds],
         ],
       );
       return rows.map(toCard);

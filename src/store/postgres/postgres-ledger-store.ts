@@ -154,15 +154,20 @@ export function createPostgresLedgerStore(db: PgDb): LedgerStore {
     },
     // SKIP LOCKED: inside a transaction the rows handed out stay locked until it ends, so a second
     // process's round passes over them instead of waiting.
-    due: (now, limit) =>
+    due: (now, limit, platform) =>
       rowsOf(
         `SELECT * FROM ledger l WHERE status = 'pending' AND next_attempt_at <= $1
+        AND ($3::text IS NULL OR platform = $3)
         AND ${EARLIER_SETTLED} ORDER BY next_attempt_at, id LIMIT $2 FOR UPDATE OF l SKIP LOCKED`,
-        [now, limit],
+        [now, limit, platform ?? null],
       ),
-    async nextDueAt() {
-      const { rows } = await db.query(`SELECT next_attempt_at AS at FROM ledger l
-        WHERE status = 'pending' AND ${EARLIER_SETTLED} ORDER BY next_attempt_at LIMIT 1`);
+    async nextDueAt(platform) {
+      const { rows } = await db.query(
+        `SELECT next_attempt_at AS at FROM ledger l
+        WHERE status = 'pending' AND ($1::text IS NULL OR platform = $1)
+        AND ${EARLIER_SETTLED} ORDER BY next_attempt_at LIMIT 1`,
+        [platform ?? null],
+      );
       return rows[0] === undefined ? undefined : pgTime.parse(rows[0].at);
     },
     claim: async (id, epoch, now) =>
@@ -176,7 +181,9 @@ export function createPostgresLedgerStore(db: PgDb): LedgerStore {
       )) === 1,
     settle: async (id, epoch, status, error, now) =>
       (await changed(
-        `UPDATE ledger SET status = $3, last_error = $4, updated_at = $5 WHERE ${CLAIMED}`,
+        // A settled row is never sent again: its rendered payload is dead weight.
+        `UPDATE ledger SET status = $3, last_error = $4, updated_at = $5, payload = '{}'
+        WHERE ${CLAIMED}`,
         [id, epoch, status, error, now],
       )) === 1,
     release: async (id, epoch, retry, now) =>
@@ -198,9 +205,17 @@ export function createPostgresLedgerStore(db: PgDb): LedgerStore {
         AND chat_id = $4 AND status IN ('pending', 'sending')`,
         [toChatId, now, platform, fromChatId],
       ),
+    prune: (before) =>
+      changed(
+        `DELETE FROM ledger WHERE status IN ('sent', 'uncertain', 'failed')
+        AND updated_at < $1 AND NOT EXISTS (SELECT 1 FROM ledger o
+          WHERE o.subscription_id = ledger.subscription_id AND o.slot = ledger.slot
+          AND o.status IN ('pending', 'sending'))`,
+        [before],
+      ),
     cancelPending: ({ subscriptionId, slot }, reason, now) =>
       changed(
-        `UPDATE ledger SET status = 'failed', last_error = $1, updated_at = $2
+        `UPDATE ledger SET status = 'failed', last_error = $1, updated_at = $2, payload = '{}'
         WHERE subscription_id = $3 AND ($4::timestamptz IS NULL OR slot = $4)
           AND status = 'pending'`,
         [reason, now, subscriptionId, slot ?? null],
