@@ -1,6 +1,6 @@
 import type { Pool } from "pg";
-import { systemClock, type Clock } from "../../lib/clock.js";
-import { StoreError } from "../../lib/errors.js";
+import { systemClock, type Clock } from "../../lib/index.js";
+import { StoreError } from "../../lib/index.js";
 import type { Migration } from "../sqlite/migrations.js";
 import { quoteIdent } from "./quote-ident.js";
 

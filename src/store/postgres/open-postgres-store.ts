@@ -1,5 +1,5 @@
-import type { Clock } from "../../lib/clock.js";
-import { StoreError } from "../../lib/errors.js";
+import type { Clock } from "../../lib/index.js";
+import { StoreError } from "../../lib/index.js";
 import type { RandomIndex } from "../subscription-id.js";
 import { applyPostgresMigrations } from "./migrations.js";
 import { createPostgresPool, createPostgresStore, type PostgresStore } from "./postgres-store.js";

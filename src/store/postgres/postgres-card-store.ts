@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FactCard } from "../../digest/index.js";
+import { FactCard } from "../../model/index.js";
 import type { CardStore } from "../ports.js";
 import { cardSearchText, rankSearch, suggestionRank } from "../card-text.js";
 import { parseTerms, termProbes, tokenize } from "../match-terms.js";

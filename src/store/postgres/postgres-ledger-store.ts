@@ -1,10 +1,5 @@
 import { z } from "zod";
-import {
-  emptyCounts,
-  LedgerRow,
-  type LedgerFilter,
-  type NewLedgerRow,
-} from "../../model/ledger-row.js";
+import { emptyCounts, LedgerRow, type LedgerFilter, type NewLedgerRow } from "../../model/index.js";
 import type { LedgerStore } from "../ports.js";
 import { parseRow } from "../sqlite/parse-row.js";
 import type { PgDb } from "./pg-db.js";

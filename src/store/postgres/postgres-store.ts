@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
-import { StoreError } from "../../lib/errors.js";
+import { StoreError } from "../../lib/index.js";
 import type { Store } from "../ports.js";
 import type { RandomIndex } from "../subscription-id.js";
 import { quoteIdent } from "./quote-ident.js";

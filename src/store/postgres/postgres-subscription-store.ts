@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Subscription } from "../../model/subscription.js";
+import { Subscription } from "../../model/index.js";
 import { buildSubscription } from "../build-subscription.js";
 import type { SubscriptionStore } from "../ports.js";
 import { parseRow } from "../sqlite/parse-row.js";
