@@ -58,6 +58,16 @@ export const ConfigSchema = z.object({
   ALLOW_HARDLINKS: z.stringbool().default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_PATH: z.string().trim().min(1).default("./data/digest.db"),
+  /** postgres://… selects Postgres; sqlite:PATH or a bare path is SQLite. Wins over DATABASE_PATH. */
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .refine(
+        (v) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^(postgres(ql)?|sqlite):\/\//i.test(v),
+        "must be a postgres:// URL, a sqlite: URL or a file path",
+      )
+      .optional(),
+  ),
   RESCAN_INTERVAL: boundedDuration(SECOND, 24 * HOUR).default(5_000),
   CATCHUP_GRACE: boundedDuration(SECOND, 7 * DAY).default(6 * HOUR),
   DEACTIVATE_AFTER: z.coerce.number().int().min(1).default(3),
@@ -146,5 +156,20 @@ export function configSecrets(config: Config): string[] {
     config.DISCORD_TOKEN,
     config.TELEGRAM_WEBHOOK_SECRET,
     config.HTTP_TOKEN,
+    databasePassword(config.DATABASE_URL),
   ].filter((s): s is string => !!s);
+}
+
+/** Where the store lives: DATABASE_URL when set, else the SQLite file DATABASE_PATH. */
+export function databaseUrl(config: Pick<Config, "DATABASE_URL" | "DATABASE_PATH">): string {
+  return config.DATABASE_URL ?? config.DATABASE_PATH;
+}
+
+function databasePassword(url: string | undefined): string | undefined {
+  if (url === undefined || !/^postgres(ql)?:\/\//i.test(url)) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,6 @@
 import { createDiscordBot, registerCommands, type DiscordBot } from "../adapters/discord/index.js";
 import { createTelegramBot, type TelegramBotHandle } from "../adapters/telegram/index.js";
-import type { Config } from "../config.js";
+import { databaseUrl, type Config } from "../config.js";
 import { createCardPool, type CardSink, type Ingest } from "../pipeline/index.js";
 import { ingestFromConfig } from "./ingest-from-config.js";
 import {
@@ -12,13 +12,7 @@ import {
 import { createScheduler } from "../delivery/index.js";
 import { systemClock, type Clock } from "../lib/index.js";
 import type { Logger } from "../lib/index.js";
-import {
-  createMemoryChangeFeed,
-  createSqliteStore,
-  openDatabase,
-  type ChangeFeed,
-  type Store,
-} from "../store/index.js";
+import { createMemoryChangeFeed, openStore, type ChangeFeed, type Store } from "../store/index.js";
 import { ROLES, type Role } from "./roles.js";
 import { startHttpEndpoint } from "./start-http-endpoint.js";
 
@@ -75,9 +69,9 @@ export function createApp({
   };
 
   async function start(): Promise<void> {
-    const db = openDatabase(config.DATABASE_PATH, { logger });
-    cleanups.push(() => void db.close());
-    const store = createSqliteStore(db);
+    const db = await openStore({ databaseUrl: databaseUrl(config), clock, logger });
+    cleanups.push(() => db.close());
+    const store = db.store;
     const changes = createMemoryChangeFeed();
     // Cards are built in worker threads: no article can stall replies, delivery or the lease.
     const pool = roles.has("ingest") ? createCardPool() : undefined;

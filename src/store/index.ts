@@ -42,3 +42,17 @@ export {
 } from "./match-terms.js";
 export { createSubscriptionId, SUBSCRIPTION_ID_LENGTH } from "./subscription-id.js";
 export { createMemoryChangeFeed, type ChangeFeed, type ChangeTopic } from "./change-feed.js";
+export {
+  createPostgresPool,
+  createPostgresStore,
+  type PostgresStore,
+  type PostgresStoreOptions,
+} from "./postgres/postgres-store.js";
+export { openPostgresStore, type OpenPostgresOptions } from "./postgres/open-postgres-store.js";
+export { applyPostgresMigrations, POSTGRES_MIGRATIONS } from "./postgres/migrations.js";
+export {
+  openStore,
+  parseDatabaseUrl,
+  type DatabaseLocation,
+  type OpenedStore,
+} from "./open-store.js";

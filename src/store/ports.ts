@@ -210,9 +210,10 @@ export interface Store {
   /**
    * Runs `fn` atomically with `tx`, a store scoped to the transaction: use only `tx` inside `fn`
    * (the outer store waits until the transaction ends, so calling it there would deadlock; it
-   * throws instead). No other task's statement runs while the transaction is open. SQLite: an
-   * IMMEDIATE transaction (a savepoint when nested), rolled back on throw. Memory: isolated the
-   * same way, but changes made before a throw remain.
+   * throws instead). SQLite: an IMMEDIATE transaction (a savepoint when nested), rolled back on
+   * throw; no other task's statement runs while it is open. Memory: isolated the same way, but
+   * changes made before a throw remain. Postgres: BEGIN on a connection of its own (a savepoint
+   * when nested); other tasks' statements run beside it on other connections, isolated from it.
    */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
 }

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   createBotBackend,
   type BotBackend,
@@ -7,7 +7,7 @@ import {
 import { fixedClock } from "../../src/lib/clock.js";
 import type { Store } from "../../src/store/index.js";
 import { makeCard } from "../fixtures/cards.js";
-import { implementations, ledgerRows } from "../store/store-kit.js";
+import { implementations, ledgerRows, type StoreHandle } from "../store/store-kit.js";
 
 const NOW = new Date("2024-03-01T08:00:00.000Z");
 const chat = { platform: "telegram" as const, chatId: "42" };
@@ -19,18 +19,23 @@ const input = (overrides: Partial<NewSubscription> = {}): NewSubscription => ({
 });
 
 describe.each(implementations)("createBotBackend (%s store)", (_name, open) => {
+  let handle: StoreHandle;
   let store: Store;
   let backend: BotBackend;
   let changes: number;
 
   beforeEach(async () => {
-    store = open().store;
+    handle = await open();
+    store = handle.store;
     changes = 0;
     backend = createBotBackend({
       store,
       clock: fixedClock(NOW),
       changes: { publish: () => void changes++, subscribe: () => () => {} },
     });
+  });
+  afterEach(async () => {
+    await handle.close();
   });
 
   it("answers card commands from the stored cards", async () => {

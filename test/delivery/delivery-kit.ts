@@ -12,6 +12,7 @@ import { silentLogger } from "../../src/lib/logger.js";
 import type { Store } from "../../src/store/index.js";
 import { makeCard } from "../fixtures/cards.js";
 import type { CapturingChannel } from "../fakes/capturing-channel.js";
+import { postgresInUse, settleIo } from "../store/postgres-kit.js";
 
 export const SLOT = new Date("2024-03-01T08:00:00.000Z");
 
@@ -77,8 +78,24 @@ export async function fireSlot(engine: DeliveryEngine, subs: Subscription[], slo
   // Big minutes are queued in batches with a timer yield between them: let fake time move.
   let done = false;
   void all.finally(() => (done = true));
-  while (!done) await vi.advanceTimersByTimeAsync(1);
+  while (!done) {
+    if (postgresInUse()) await settleIo();
+    if (!done) await vi.advanceTimersByTimeAsync(1);
+  }
   return all;
+}
+
+/** Fake time in steps that wait for a Postgres store's queries (time stands still during I/O). */
+export async function advanceBy(ms: number, stepMs = 25): Promise<void> {
+  if (!postgresInUse()) {
+    await vi.advanceTimersByTimeAsync(ms);
+    return;
+  }
+  for (let left = ms; left > 0; left -= stepMs) {
+    await settleIo();
+    await vi.advanceTimersByTimeAsync(Math.min(stepMs, left));
+  }
+  await settleIo();
 }
 
 /** With fake timers: advances time in steps until the engine reports idle. Returns elapsed ms. */
@@ -90,7 +107,21 @@ export async function advanceUntilIdle(
   const start = clock.now().getTime();
   let idle = false;
   void engine.whenIdle().then(() => (idle = true));
-  for (let i = 0; i < 100_000 && !idle; i++) await vi.advanceTimersByTimeAsync(stepMs);
+  const pg = postgresInUse();
+  // With Postgres, small steps each after the queries settle: gaps stay within a step of exact.
+  const step = pg ? Math.min(stepMs, 25) : stepMs;
+  for (let i = 0; i < 100_000 * (stepMs / step) && !idle; i++) {
+    if (pg) await settleIo();
+    if (!idle) await vi.advanceTimersByTimeAsync(step);
+  }
   if (!idle) throw new Error("engine never became idle");
   return clock.now().getTime() - start;
+}
+
+/** Stops engines; with fake timers, moves time on meanwhile (a stop waits for sends in flight). */
+export async function stopEngines(engines: readonly DeliveryEngine[]): Promise<void> {
+  let done = false;
+  const stopped = Promise.all(engines.map((e) => e.stop())).finally(() => (done = true));
+  for (let i = 0; i < 10_000 && !done && vi.isFakeTimers(); i++) await advanceBy(100);
+  await stopped;
 }

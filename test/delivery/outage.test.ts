@@ -5,6 +5,7 @@ import { implementations, type StoreHandle } from "../store/store-kit.js";
 import { createCapturingChannel } from "../fakes/capturing-channel.js";
 import {
   addCards,
+  advanceBy,
   advanceUntilIdle,
   createTestEngine,
   SLOT,
@@ -21,12 +22,12 @@ describe.each(implementations)("an API outage across several slots (%s store)", 
   beforeEach(async () => {
     vi.useFakeTimers();
     vi.setSystemTime(minute(-1));
-    handle = open();
+    handle = await open();
     store = handle.store;
   });
   afterEach(async () => {
     await engine?.stop();
-    handle.close();
+    await handle.close();
     vi.useRealTimers();
   });
 
@@ -43,7 +44,7 @@ describe.each(implementations)("an API outage across several slots (%s store)", 
       await addCards(store, [slot + 1], minute(slot - 0.5));
       await vi.setSystemTime(minute(slot));
       await Promise.all(subs.map((s) => engine!.enqueue(s, minute(slot), { catchUp: false })));
-      await vi.advanceTimersByTimeAsync(59_000);
+      await advanceBy(59_000, 1_000);
     }
     expect(channel.delivered).toHaveLength(0);
     down = false;

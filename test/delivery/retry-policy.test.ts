@@ -9,7 +9,9 @@ import {
 } from "../fakes/capturing-channel.js";
 import {
   addCards,
+  advanceBy,
   advanceUntilIdle,
+  stopEngines,
   createTestEngine,
   fireSlot,
   SLOT,
@@ -39,14 +41,14 @@ describe.each(implementations)("the ledger worker's retries (%s store)", (_name,
   beforeEach(async () => {
     vi.useFakeTimers();
     vi.setSystemTime(SLOT);
-    handle = open();
+    handle = await open();
     store = handle.store;
     engines = [];
     await addCards(store, [1, 2, 3], later(-60));
   });
   afterEach(async () => {
-    await Promise.all(engines.map((e) => e.stop()));
-    handle.close();
+    await stopEngines(engines);
+    await handle.close();
     vi.useRealTimers();
   });
 
@@ -180,8 +182,8 @@ describe.each(implementations)("the ledger worker's retries (%s store)", (_name,
     });
     await fireSlot(engine, subs);
     engine.start();
-    for (let i = 0; i < 50 && fatal.length === 0; i++) await vi.advanceTimersByTimeAsync(100);
-    await vi.advanceTimersByTimeAsync(5_000);
+    for (let i = 0; i < 50 && fatal.length === 0; i++) await advanceBy(100);
+    await advanceBy(5_000);
     expect(fatal).toHaveLength(1);
     expect(fatal[0]).toBeInstanceOf(DeliveryFatalError);
     expect(fatal[0]!.message).toMatch(/401/);

@@ -24,14 +24,14 @@ describe.each(implementations)("queuing digests (%s store)", (_name, open) => {
   beforeEach(async () => {
     vi.useFakeTimers();
     vi.setSystemTime(SLOT);
-    handle = open();
+    handle = await open();
     store = handle.store;
     channel = createCapturingChannel({ cardsPerPart: 2 });
     engine = createTestEngine(store, channel).engine;
   });
   afterEach(async () => {
     await engine.stop();
-    handle.close();
+    await handle.close();
     vi.useRealTimers();
   });
 
@@ -135,5 +135,5 @@ describe.each(implementations)("queuing digests (%s store)", (_name, open) => {
     const results = await fireSlot(engine, subs);
     expect(results.filter((r) => r.status === "enqueued")).toHaveLength(2_000);
     expect((await store.ledger.counts()).pending).toBe(2_000);
-  });
+  }, 60_000); // Postgres: about 18,000 round trips
 });

@@ -9,6 +9,7 @@ import {
   type NewLedgerRow,
   type Store,
 } from "../../src/store/index.js";
+import { postgresImplementation } from "./postgres-kit.js";
 import type { NewSubscription } from "../../src/delivery/index.js";
 
 /** Deterministic ids: 0,1,2,... mapped onto the id alphabet. */
@@ -31,19 +32,34 @@ export function seededRandom(seed = 1): (max: number) => number {
 
 export interface StoreHandle {
   store: Store;
-  close(): void;
+  close(): Promise<void>;
 }
 
-/** Every embedded store, with deterministic subscription ids so a test sees the same ids every run. */
-export const implementations: Array<[string, () => StoreHandle]> = [
-  ["memory", () => ({ store: createMemoryStore({ random: seededRandom() }), close: () => {} })],
+export type OpenStore = () => Promise<StoreHandle>;
+
+/**
+ * Every store, with deterministic subscription ids so a test sees the same ids every run. Postgres
+ * joins when TEST_DATABASE_URL is set or a server answers on 127.0.0.1:5432 (each test in a fresh
+ * schema, dropped on close).
+ */
+export const implementations: Array<[string, OpenStore]> = [
+  [
+    "memory",
+    async () => ({ store: createMemoryStore({ random: seededRandom() }), close: async () => {} }),
+  ],
   [
     "sqlite",
-    () => {
+    async () => {
       const db = openDatabase(":memory:");
-      return { store: createSqliteStore(db, { random: seededRandom() }), close: () => db.close() };
+      return {
+        store: createSqliteStore(db, { random: seededRandom() }),
+        close: async () => {
+          db.close();
+        },
+      };
     },
   ],
+  ...(await postgresImplementation(seededRandom)),
 ];
 
 /** A real database file in a fresh temp folder. */

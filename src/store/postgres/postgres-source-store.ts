@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { initialSourceState, SourceKind, SourceState, type SourceRow } from "../../model/index.js";
+import type { ChatRef, SourceStore } from "../ports.js";
+import { parseRow } from "../sqlite/parse-row.js";
+import type { PgDb } from "./pg-db.js";
+import { pgTime } from "./pg-row.js";
+
+const Row = z.object({
+  id: z.string(),
+  url: z.string(),
+  kind: SourceKind,
+  title: z.string().nullable(),
+  added_by_platform: z.enum(["telegram", "discord", "console"]).nullable(),
+  added_by_chat: z.string().nullable(),
+  state_json: SourceState,
+  active: z.boolean(),
+  created_at: pgTime,
+});
+
+const COLUMNS =
+  "s.id, s.url, s.kind, s.title, s.added_by_platform, s.added_by_chat, s.state_json, s.active, s.created_at";
+
+function toSource(raw: Record<string, unknown>): SourceRow {
+  const row = parseRow(Row, "sources", String(raw.id), raw);
+  return {
+    id: row.id,
+    url: row.url,
+    kind: row.kind,
+    title: row.title,
+    addedBy:
+      row.added_by_platform !== null && row.added_by_chat !== null
+        ? { platform: row.added_by_platform, chatId: row.added_by_chat }
+        : null,
+    state: row.state_json,
+    active: row.active,
+    createdAt: row.created_at,
+  };
+}
+
+export function createPostgresSourceStore(db: PgDb): SourceStore {
+  const one = async (id: string) => {
+    const { rows } = await db.query(`SELECT ${COLUMNS} FROM sources s WHERE s.id = $1`, [id]);
+    return rows[0] === undefined ? undefined : toSource(rows[0]);
+  };
+  const changed = async (sql: string, values: unknown[]) =>
+    (await db.query(sql, values)).rowCount > 0;
+
+  return {
+    async add(input, now) {
+      // Insert-or-read instead of check-then-insert: another process may add the same id.
+      const inserted = await db.query(
+        `INSERT INTO sources (id, url, kind, title, added_by_platform, added_by_chat, state_json,
+          active, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8)
+        ON CONFLICT (id) DO NOTHING`,
+        [
+          input.id,
+          input.url,
+          input.kind,
+          input.title,
+          input.addedBy?.platform ?? null,
+          input.addedBy?.chatId ?? null,
+          JSON.stringify(input.state ?? initialSourceState(input.url)),
+          now,
+        ],
+      );
+      const source = await one(input.id);
+      if (source === undefined) throw new Error(`source ${input.id} vanished while being added`);
+      return { source, created: inserted.rowCount === 1 };
+    },
+    get: one,
+    async list() {
+      const { rows } = await db.query(`SELECT ${COLUMNS} FROM sources s ORDER BY s.seq`);
+      return rows.map(toSource);
+    },
+    saveState: (id, state, title) =>
+      title === undefined
+        ? changed("UPDATE sources SET state_json = $1 WHERE id = $2", [JSON.stringify(state), id])
+        : changed("UPDATE sources SET state_json = $1, title = $2 WHERE id = $3", [
+            JSON.stringify(state),
+            title,
+            id,
+          ]),
+    setActive: (id, active) =>
+      changed("UPDATE sources SET active = $1 WHERE id = $2", [active, id]),
+    remove: (id) =>
+      db.atomic(async (tx) => {
+        await tx.query("DELETE FROM chat_sources WHERE source_id = $1", [id]);
+        return (await tx.query("DELETE FROM sources WHERE id = $1", [id])).rowCount > 0;
+      }),
+    link: (chat: ChatRef, sourceId, now) =>
+      changed(
+        `INSERT INTO chat_sources (platform, chat_id, source_id, linked_at)
+        VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+        [chat.platform, chat.chatId, sourceId, now],
+      ),
+    unlink: (chat, sourceId) =>
+      changed("DELETE FROM chat_sources WHERE platform = $1 AND chat_id = $2 AND source_id = $3", [
+        chat.platform,
+        chat.chatId,
+        sourceId,
+      ]),
+    async forChat(chat) {
+      const { rows } = await db.query(
+        `SELECT ${COLUMNS} FROM chat_sources l JOIN sources s ON s.id = l.source_id
+        WHERE l.platform = $1 AND l.chat_id = $2 ORDER BY l.seq`,
+        [chat.platform, chat.chatId],
+      );
+      return rows.map(toSource);
+    },
+    async chatsOf(sourceId) {
+      const { rows } = await db.query(
+        "SELECT platform, chat_id FROM chat_sources WHERE source_id = $1 ORDER BY seq",
+        [sourceId],
+      );
+      return rows.map((r) => ({
+        platform: r.platform as ChatRef["platform"],
+        chatId: String(r.chat_id),
+      }));
+    },
+  };
+}
