@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ledgerFromColumns } from "../row-columns.js";
 import { emptyCounts, LedgerRow, type LedgerFilter, type NewLedgerRow } from "../../model/index.js";
 import type { LedgerStore } from "../ports.js";
 import { parseRow } from "../sqlite/parse-row.js";
@@ -28,26 +29,7 @@ const Row = z
     created_at: pgTime,
     updated_at: pgTime,
   })
-  .transform((r): unknown => ({
-    id: r.id,
-    subscriptionId: r.subscription_id,
-    slot: r.slot,
-    partIndex: r.part_index,
-    partCount: r.part_count,
-    target: { platform: r.platform, chatId: r.chat_id, threadId: r.thread_id },
-    payload: r.payload,
-    cardIds: r.card_ids,
-    status: r.status,
-    attempts: r.attempts,
-    nextAttemptAt: r.next_attempt_at,
-    firstAttemptAt: r.first_attempt_at,
-    lastAttemptAt: r.last_attempt_at,
-    maybeDeliveredAt: r.maybe_delivered_at,
-    claimedEpoch: r.claimed_epoch,
-    lastError: r.last_error,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  }))
+  .transform(ledgerFromColumns)
   .pipe(LedgerRow);
 
 const toRow = (row: Record<string, unknown>): LedgerRow =>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { initialSourceState, SourceKind, SourceState, type SourceRow } from "../../model/index.js";
+import { sourceFromColumns } from "../row-columns.js";
 import type { ChatRef, SourceStore } from "../ports.js";
 import { parseRow } from "../sqlite/parse-row.js";
 import type { PgDb } from "./pg-db.js";
@@ -22,19 +23,7 @@ const COLUMNS =
 
 function toSource(raw: Record<string, unknown>): SourceRow {
   const row = parseRow(Row, "sources", String(raw.id), raw);
-  return {
-    id: row.id,
-    url: row.url,
-    kind: row.kind,
-    title: row.title,
-    addedBy:
-      row.added_by_platform !== null && row.added_by_chat !== null
-        ? { platform: row.added_by_platform, chatId: row.added_by_chat }
-        : null,
-    state: row.state_json,
-    active: row.active,
-    createdAt: row.created_at,
-  };
+  return sourceFromColumns(row);
 }
 
 export function createPostgresSourceStore(db: PgDb): SourceStore {

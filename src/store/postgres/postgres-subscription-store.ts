@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { subscriptionFromColumns } from "../row-columns.js";
 import { Subscription } from "../../model/index.js";
 import { buildSubscription } from "../build-subscription.js";
 import type { SubscriptionStore } from "../ports.js";
@@ -25,21 +26,7 @@ const SubscriptionRow = z
     consecutive_failures: z.number(),
     last_slot: pgTime.nullable(),
   })
-  .transform((r): unknown => ({
-    id: r.id,
-    target: { platform: r.platform, chatId: r.chat_id, threadId: r.thread_id },
-    cron: r.cron,
-    timezone: r.timezone,
-    count: r.count,
-    include: r.include_json,
-    exclude: r.exclude_json,
-    notifyEmpty: r.notify_empty,
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-    active: r.active,
-    consecutiveFailures: r.consecutive_failures,
-    lastSlot: r.last_slot,
-  }))
+  .transform(subscriptionFromColumns)
   .pipe(Subscription);
 
 const toSubscription = (row: Record<string, unknown>): Subscription =>

@@ -1,5 +1,6 @@
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
+import { ledgerFromColumns } from "../row-columns.js";
 import { emptyCounts, LedgerRow, type LedgerFilter, type NewLedgerRow } from "../../model/index.js";
 import { jsonColumn, parseRow } from "./parse-row.js";
 import type { SyncLedgerStore } from "../sync-ports.js";
@@ -27,26 +28,7 @@ const Row = z
     created_at: z.string(),
     updated_at: z.string(),
   })
-  .transform((r): unknown => ({
-    id: r.id,
-    subscriptionId: r.subscription_id,
-    slot: r.slot,
-    partIndex: r.part_index,
-    partCount: r.part_count,
-    target: { platform: r.platform, chatId: r.chat_id, threadId: r.thread_id },
-    payload: r.payload,
-    cardIds: r.card_ids,
-    status: r.status,
-    attempts: r.attempts,
-    nextAttemptAt: r.next_attempt_at,
-    firstAttemptAt: r.first_attempt_at,
-    lastAttemptAt: r.last_attempt_at,
-    maybeDeliveredAt: r.maybe_delivered_at,
-    claimedEpoch: r.claimed_epoch,
-    lastError: r.last_error,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  }))
+  .transform(ledgerFromColumns)
   .pipe(LedgerRow);
 
 const toRow = (row: unknown): LedgerRow =>

@@ -1,6 +1,7 @@
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
 import { initialSourceState, SourceKind, SourceState, type SourceRow } from "../../model/index.js";
+import { sourceFromColumns } from "../row-columns.js";
 import type { ChatRef } from "../ports.js";
 import type { SyncSourceStore } from "../sync-ports.js";
 import { jsonColumn, parseRow, sqliteBoolean } from "./parse-row.js";
@@ -22,19 +23,7 @@ const COLUMNS =
 
 function toSource(raw: unknown): SourceRow {
   const row = parseRow(Row, "sources", String((raw as { id?: unknown }).id), raw);
-  return {
-    id: row.id,
-    url: row.url,
-    kind: row.kind,
-    title: row.title,
-    addedBy:
-      row.added_by_platform !== null && row.added_by_chat !== null
-        ? { platform: row.added_by_platform, chatId: row.added_by_chat }
-        : null,
-    state: row.state_json,
-    active: row.active,
-    createdAt: row.created_at,
-  };
+  return sourceFromColumns(row);
 }
 
 export function createSqliteSourceStore(db: Database): SyncSourceStore {
