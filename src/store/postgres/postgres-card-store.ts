@@ -3,7 +3,7 @@ import { FactCard } from "../../model/index.js";
 import type { CardStore } from "../ports.js";
 import { cardSearchText, rankSearch, suggestionRank } from "../card-text.js";
 import { parseTerms, termProbes, tokenize } from "../match-terms.js";
-import { parseRow } from "../sqlite/parse-row.js";
+import { parseRow } from "../parse-row.js";
 import type { PgDb } from "./pg-db.js";
 import { pgCount } from "./pg-row.js";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { expiryOf, mayAcquire, RELEASED_AT } from "../lease-rules.js";
 import type { LeaseRecord, LeaseStore } from "../ports.js";
-import { parseRow } from "../sqlite/parse-row.js";
+import { parseRow } from "../parse-row.js";
 import type { PgDb } from "./pg-db.js";
 import { pgCount, pgTime } from "./pg-row.js";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ledgerFromColumns } from "../row-columns.js";
 import { emptyCounts, LedgerRow, type LedgerFilter, type NewLedgerRow } from "../../model/index.js";
 import type { LedgerStore } from "../ports.js";
-import { parseRow } from "../sqlite/parse-row.js";
+import { parseRow } from "../parse-row.js";
 import type { PgDb } from "./pg-db.js";
 import { pgCount, pgTime } from "./pg-row.js";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { initialSourceState, SourceKind, SourceState, type SourceRow } from "../../model/index.js";
 import { sourceFromColumns } from "../row-columns.js";
 import type { ChatRef, SourceStore } from "../ports.js";
-import { parseRow } from "../sqlite/parse-row.js";
+import { parseRow } from "../parse-row.js";
 import type { PgDb } from "./pg-db.js";
 import { pgTime } from "./pg-row.js";
 

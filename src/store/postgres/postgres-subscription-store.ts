@@ -3,7 +3,7 @@ import { subscriptionFromColumns } from "../row-columns.js";
 import { Subscription } from "../../model/index.js";
 import { buildSubscription } from "../build-subscription.js";
 import type { SubscriptionStore } from "../ports.js";
-import { parseRow } from "../sqlite/parse-row.js";
+import { parseRow } from "../parse-row.js";
 import { createSubscriptionId, type RandomIndex } from "../subscription-id.js";
 import type { PgDb } from "./pg-db.js";
 import { pgTime } from "./pg-row.js";
