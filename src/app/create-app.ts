@@ -94,7 +94,12 @@ export function createApp({
     });
     cleanups.push(() => ingest.stop());
     const platforms = createPlatforms({
-      ...{ config, logger, store, changes, clock, roles },
+      config,
+      logger,
+      store,
+      changes,
+      clock,
+      roles,
       sources: ingest.commands,
     });
     const parts: Parts = { store, changes, platforms, ingest, cards: store.cards };
