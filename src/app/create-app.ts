@@ -1,7 +1,7 @@
 import { createDiscordBot, registerCommands, type DiscordBot } from "../adapters/discord/index.js";
 import { createTelegramBot, type TelegramBotHandle } from "../adapters/telegram/index.js";
 import { databaseUrl, type Config } from "../config.js";
-import { createCardPool, type CardSink, type Ingest } from "../pipeline/index.js";
+import { createCardPool, type CardSink, type DigestFn, type Ingest } from "../pipeline/index.js";
 import { ingestFromConfig } from "./ingest-from-config.js";
 import {
   createBotBackend,
@@ -102,7 +102,14 @@ export function createApp({
       roles,
       sources: ingest.commands,
     });
-    const parts: Parts = { store, changes, platforms, ingest, cards: store.cards };
+    const parts: Parts = {
+      store,
+      changes,
+      platforms,
+      ingest,
+      cards: store.cards,
+      ...(pool ? { digest: (input: { source: string; text: string }) => pool.digest(input) } : {}),
+    };
 
     try {
       // HTTP endpoint (health, metrics, status page): off unless HTTP_PORT is set.
@@ -136,6 +143,7 @@ export function createApp({
     platforms: ReturnType<typeof createPlatforms>;
     ingest: Ingest;
     cards: CardSink;
+    digest?: DigestFn;
   };
 
   async function startIngest({ store, ingest: sync }: Parts): Promise<void> {

@@ -1,9 +1,17 @@
-import { createHttpServer, createMetrics, instrumentChannel } from "../adapters/http/index.js";
+import { renderCardEmbed } from "../adapters/discord/index.js";
+import {
+  createHttpServer,
+  createMetrics,
+  instrumentChannel,
+  type CardRenderers,
+} from "../adapters/http/index.js";
+import { renderCardHtml } from "../adapters/telegram/index.js";
 import type { Config } from "../config.js";
 import { DELIVERY_DEFAULTS, type DeliveryChannel } from "../delivery/index.js";
 import type { Clock, Logger } from "../lib/index.js";
-import type { CardSink } from "../pipeline/index.js";
-import { createQueries } from "../queries/index.js";
+import { createCardPreview, type CardSink, type DigestFn } from "../pipeline/index.js";
+import { createQueries, createStoryQueries } from "../queries/index.js";
+import { createHostLimiter, createHttpClient, extractArticle } from "../sources/index.js";
 import type { LeaseRecord, Store } from "../store/index.js";
 
 export interface HttpEndpointParts {
@@ -11,7 +19,15 @@ export interface HttpEndpointParts {
   platforms: { telegram?: unknown; discord?: unknown; channels: DeliveryChannel[] };
   /** Where ingest writes cards: replaced by a counting sink while the endpoint runs. */
   cards: CardSink;
+  /** The worker pool's digest, when this process has one: previews are carded off the event loop. */
+  digest?: DigestFn;
 }
+
+/** Cards on the status page and in previews, as the platforms' own renderers draw them. */
+const RENDERERS: CardRenderers = {
+  telegramHtml: (card) => renderCardHtml(card),
+  discordEmbed: (card) => renderCardEmbed(card),
+};
 
 /**
  * Starts the HTTP endpoint when HTTP_PORT is set and meters the parts it is given (send channels,
@@ -37,12 +53,29 @@ export async function startHttpEndpoint(
       return outcome;
     },
   };
+  // Its own guarded client, so the preview never shares (or closes) the poller's connections.
+  const http = createHttpClient({
+    allowPrivate: config.ALLOW_PRIVATE_URLS,
+    timeoutMs: config.FETCH_TIMEOUT,
+    maxBytes: config.MAX_FETCH_BYTES,
+    clock: deps.clock,
+  });
+  const previewArticle = createCardPreview({
+    http,
+    limiter: createHostLimiter({ clock: deps.clock }),
+    extractPage: extractArticle,
+    fetchPages: config.FETCH_ARTICLE_PAGES,
+    ...(parts.digest ? { digest: parts.digest } : {}),
+  });
   const server = createHttpServer({
     host: config.HTTP_HOST,
     port: config.HTTP_PORT,
     token: config.HTTP_TOKEN,
     queries: createQueries({ store }),
+    stories: createStoryQueries({ store, clock: deps.clock }),
     store,
+    previewArticle,
+    renderers: RENDERERS,
     metrics: metrics.registry,
     readiness: async () => ({
       bots: {
@@ -56,6 +89,14 @@ export async function startHttpEndpoint(
     logger: deps.logger.child({ part: "http" }),
     clock: deps.clock,
   });
-  await server.start();
-  return () => server.stop();
+  try {
+    await server.start();
+  } catch (error) {
+    await http.close();
+    throw error;
+  }
+  return async () => {
+    await server.stop();
+    await http.close();
+  };
 }

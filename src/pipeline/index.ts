@@ -39,3 +39,11 @@ export { markBacklog } from "./mark-backlog.js";
 export { readSources, digestArticles, type ReadSourcesDeps } from "./read-sources.js";
 export { readLocalSource, type ReadOutcome } from "./read-local-source.js";
 export { buildStories } from "./build-stories.js";
+export {
+  createCardPreview,
+  CARD_PREVIEW_DEFAULTS,
+  type CardPreview,
+  type CardPreviewDeps,
+  type CardPreviewFn,
+  type PreviewSkip,
+} from "./create-card-preview.js";

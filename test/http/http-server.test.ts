@@ -193,8 +193,8 @@ describe("preview", () => {
       previewArticle: async (target) => {
         seen.push(target);
         return target.includes("bad")
-          ? { ok: false, error: "not an article" }
-          : { ok: true, cards: [makeCard(7)] };
+          ? { ok: false, url: target, error: "not an article" }
+          : { ok: true, url: target, kind: "page", title: null, cards: [makeCard(7)], skipped: [] };
       },
     });
     const good = await fetch(url(`/preview?url=${encodeURIComponent("https://x.example/a")}`));

@@ -1,11 +1,13 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import type { Registry } from "prom-client";
 import type { Clock, Logger } from "../../lib/index.js";
-import type { FactCard } from "../../model/index.js";
-import type { Queries } from "../../queries/index.js";
+import type { CardPreviewFn } from "../../pipeline/index.js";
+import type { Queries, StoryQueries } from "../../queries/index.js";
 import type { LeaseRecord, Store } from "../../store/index.js";
 import { presentedToken, tokenMatches } from "./auth.js";
-import { renderStatusPage } from "./render-status-page.js";
+import { registerPreviewRoutes } from "./preview-routes.js";
+import type { CardRenderers } from "./render-card-view.js";
+import { renderStatusPage, type PageLinks } from "./render-status-page.js";
 import { readStatus } from "./status-data.js";
 
 /** What /readyz reports besides the database: each bot's state and the delivery leases. */
@@ -14,15 +16,17 @@ export interface Readiness {
   leases: LeaseRecord[];
 }
 
-export type PreviewResult = { ok: true; cards: FactCard[] } | { ok: false; error: string };
-
 export interface RouteDeps {
   token?: string;
   queries: Pick<Queries, "latest">;
-  store: Pick<Store, "kv" | "subscriptions" | "ledger">;
+  stories?: Pick<StoryQueries, "latestStories">;
+  store: Pick<Store, "kv" | "subscriptions" | "ledger" | "sources">;
   readiness?: () => Promise<Readiness>;
   metrics: Registry;
-  previewArticle?: (url: string) => Promise<PreviewResult>;
+  /** The card preview (GET/POST /preview); absent, the route is too. */
+  previewArticle?: CardPreviewFn;
+  /** The platforms' renderers: cards are shown as Telegram and Discord show them. */
+  renderers?: CardRenderers;
   logger: Logger;
   clock: Clock;
   readyTimeoutMs: number;
@@ -30,7 +34,7 @@ export interface RouteDeps {
 }
 
 const PAGE_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /** The routes: translate HTTP to reads and back, nothing more. */
 export function createRoutes(deps: RouteDeps): Hono {
@@ -74,19 +78,28 @@ export function createRoutes(deps: RouteDeps): Hono {
     return c.body(body, 200, { "Content-Type": deps.metrics.contentType });
   });
 
+  // A page opened with `?token=` keeps it in its links and form, or the next click is refused.
+  const links = (c: Context): PageLinks => {
+    const token = deps.token ? c.req.query("token") : undefined;
+    const suffix = token ? `?token=${encodeURIComponent(token)}` : "";
+    return { status: `/${suffix}`, preview: `/preview${suffix}` };
+  };
+  const pageHeaders = (c: Context) => c.header("Content-Security-Policy", PAGE_CSP);
+
   app.get("/", async (c) => {
     const data = await readStatus({ ...deps, cardLimit: deps.statusCards });
-    c.header("Content-Security-Policy", PAGE_CSP);
-    return c.html(renderStatusPage(data));
+    pageHeaders(c);
+    const renderers = deps.renderers ? { renderers: deps.renderers } : {};
+    return c.html(renderStatusPage(data, { links: links(c), ...renderers }));
   });
 
   if (deps.previewArticle) {
-    const preview = deps.previewArticle;
-    app.get("/preview", async (c) => {
-      const url = c.req.query("url");
-      if (!url) return c.json({ error: "add ?url=https://…" }, 400);
-      const result = await preview(url);
-      return result.ok ? c.json({ cards: result.cards }) : c.json({ error: result.error }, 422);
+    registerPreviewRoutes(app, {
+      preview: deps.previewArticle,
+      ...(deps.renderers ? { renderers: deps.renderers } : {}),
+      logger: deps.logger,
+      links,
+      pageHeaders,
     });
   }
 

@@ -1,30 +1,39 @@
-import { describeFilter } from "../../model/index.js";
-import type { FactCard, LedgerCounts } from "../../model/index.js";
-import { LEDGER_STATUSES } from "../../model/index.js";
+import { describeFilter, LEDGER_STATUSES } from "../../model/index.js";
+import type { LedgerCounts, SourceRow, StoryCards } from "../../model/index.js";
 import { escapeHtml as e, safeHref } from "./escape-html.js";
+import { renderCardView, type CardRenderers } from "./render-card-view.js";
+import { renderPage } from "./render-page.js";
 import type { StatusData, SubscriptionStatus } from "./status-data.js";
 
-const STYLE = `body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#222}
-h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem}article{border-top:1px solid #ddd;padding:.5rem 0}
-.meta{color:#666;font-size:.85rem}blockquote{margin:.2rem 0 .4rem 1rem;color:#555;font-size:.85rem}
-table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left}`;
+export interface PageLinks {
+  status: string;
+  preview: string;
+}
+
+const DEFAULT_LINKS: PageLinks = { status: "/", preview: "/preview" };
 
 /** The read-only status page: every interpolated value goes through `escapeHtml`. */
-export function renderStatusPage(data: StatusData): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>news-digest-bot status</title><style>${STYLE}</style></head>
-<body>
-<h1>news-digest-bot</h1>
+export function renderStatusPage(
+  data: StatusData,
+  options: { renderers?: CardRenderers; links?: PageLinks } = {},
+): string {
+  const cards = data.cards.map((card) => renderCardView(card, options.renderers));
+  return renderPage(
+    "news-digest-bot status",
+    `<h1>news-digest-bot</h1>
 <p class="meta">as of ${e(data.generatedAt)} · ${data.totalCards} cards stored</p>
 <h2>Deliveries</h2>
 ${renderCounts(data.ledger)}
 <h2>Subscriptions (${data.subscriptions.length})</h2>
 ${renderSubscriptions(data.subscriptions)}
+<h2>Sources (${data.sources.length})</h2>
+${renderSources(data.sources)}
+<h2>Newest stories</h2>
+${renderStories(data.stories)}
 <h2>Newest cards</h2>
-${data.cards.length === 0 ? "<p>No cards yet.</p>" : data.cards.map(renderCard).join("\n")}
-</body></html>
-`;
+${cards.length === 0 ? "<p>No cards yet.</p>" : cards.join("\n")}`,
+    options.links ?? DEFAULT_LINKS,
+  );
 }
 
 function renderCounts(counts: LedgerCounts): string {
@@ -47,20 +56,49 @@ ${body}
 </table>`;
 }
 
-function renderCard(card: FactCard): string {
-  const href = safeHref(card.url);
-  const origin = href
-    ? `<a href="${e(href)}" rel="noreferrer">${e(card.source)}</a>`
-    : e(card.source);
-  const meta = [card.date, card.place, card.publisher].filter((v): v is string => !!v).map(e);
-  const facts = card.facts
-    .map((f) => `<li>${e(f.text)}<blockquote>${e(f.sentence)}</blockquote></li>`)
-    .join("");
-  const tags = card.tags.map((t) => `#${e(t)}`).join(" ");
-  return `<article id="card-${e(card.id)}">
-<h3>${e(card.title)}</h3>
-<p class="meta">${[...meta, origin, `id ${e(card.id)}`].join(" · ")}${tags ? ` · ${tags}` : ""}</p>
-<p>${e(card.summary)}</p>
-<ul>${facts}</ul>
-</article>`;
+/** A source's health in words: what an operator acts on. */
+function health(source: SourceRow): string {
+  const s = source.state;
+  if (!source.active) return `<span class="bad">off: ${e(s.lastError ?? "disabled")}</span>`;
+  if (source.kind === "dir") return `<span class="good">folder</span>`;
+  if (s.failingSince !== null) {
+    return `<span class="bad">failing since ${e(s.failingSince)} (${s.failures}×): ${e(s.lastError ?? "unknown error")}</span>`;
+  }
+  if (s.lastSuccessAt === null) return "not read yet";
+  return `<span class="good">ok</span>`;
+}
+
+function renderSources(rows: readonly SourceRow[]): string {
+  if (rows.length === 0) return "<p>No sources.</p>";
+  const body = rows
+    .map((s) => {
+      const href = safeHref(s.url);
+      const name = e(s.title ?? s.url);
+      const link = href ? `<a href="${e(href)}" rel="noreferrer">${name}</a>` : name;
+      const owner = s.addedBy ? `${s.addedBy.platform} ${s.addedBy.chatId}` : "operator";
+      const newest = s.state.newestTitle
+        ? `${e(s.state.newestTitle)} (${e(s.state.newestAt ?? "")})`
+        : "–";
+      return `<tr><td>${e(s.kind)}</td><td>${link}</td><td>${e(owner)}</td><td>${health(s)}</td><td>${e(s.state.lastSuccessAt ?? "–")}</td><td>${e(s.state.nextPollAt ?? "–")}</td><td>${newest}</td></tr>`;
+    })
+    .join("\n");
+  return `<table><tr><th>kind</th><th>source</th><th>added by</th><th>health</th><th>last read</th><th>next poll</th><th>newest item</th></tr>
+${body}
+</table>`;
+}
+
+function renderStories(stories: readonly StoryCards[]): string {
+  if (stories.length === 0) return "<p>No stories yet.</p>";
+  const items = stories.map((story) => {
+    const best = story.cards[0]!;
+    const outlets = story.sources.length;
+    const disputes = story.disagreements
+      .map(
+        (d) =>
+          `<li>${e(d.label)}: ${d.values.map((v) => `${e(v.value)} (${e(v.publisher)})`).join(" vs ")}</li>`,
+      )
+      .join("");
+    return `<li><a href="#card-${e(best.id)}">${e(story.title)}</a> <span class="meta">${outlets} source${outlets === 1 ? "" : "s"}: ${story.sources.map(e).join(", ")}</span>${disputes ? `<ul>${disputes}</ul>` : ""}</li>`;
+  });
+  return `<ol>${items.join("\n")}</ol>`;
 }

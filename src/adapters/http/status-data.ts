@@ -1,7 +1,13 @@
 import { nextSlot, parseSchedule } from "../../delivery/index.js";
 import type { Clock } from "../../lib/index.js";
-import type { FactCard, LedgerCounts, Subscription } from "../../model/index.js";
-import type { Queries } from "../../queries/index.js";
+import type {
+  FactCard,
+  LedgerCounts,
+  SourceRow,
+  StoryCards,
+  Subscription,
+} from "../../model/index.js";
+import type { Queries, StoryQueries } from "../../queries/index.js";
 import type { Store } from "../../store/index.js";
 
 export interface SubscriptionStatus {
@@ -17,18 +23,25 @@ export interface StatusData {
   totalCards: number;
   subscriptions: SubscriptionStatus[];
   ledger: LedgerCounts;
+  sources: SourceRow[];
+  stories: StoryCards[];
 }
 
 export async function readStatus(deps: {
   queries: Pick<Queries, "latest">;
-  store: Pick<Store, "subscriptions" | "ledger">;
+  stories?: Pick<StoryQueries, "latestStories">;
+  store: Pick<Store, "subscriptions" | "ledger" | "sources">;
   clock: Clock;
   cardLimit: number;
 }): Promise<StatusData> {
   const now = deps.clock.now();
-  const latest = await deps.queries.latest({ limit: deps.cardLimit, offset: 0 });
-  const subscriptions = await deps.store.subscriptions.list();
-  const ledger = await deps.store.ledger.counts();
+  const [latest, subscriptions, ledger, sources, stories] = await Promise.all([
+    deps.queries.latest({ limit: deps.cardLimit, offset: 0 }),
+    deps.store.subscriptions.list(),
+    deps.store.ledger.counts(),
+    deps.store.sources.list(),
+    deps.stories?.latestStories(deps.cardLimit) ?? Promise.resolve([]),
+  ]);
   return {
     generatedAt: now.toISOString(),
     cards: latest.cards,
@@ -38,6 +51,8 @@ export async function readStatus(deps: {
       nextRun: subscription.active ? nextRunOf(subscription, now) : null,
     })),
     ledger,
+    sources,
+    stories,
   };
 }
 
