@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createMetrics, instrumentChannel } from "../../src/adapters/http/index.js";
 import { DeliveryError, type DeliveryChannel } from "../../src/delivery/index.js";
+import { createStoryQueries } from "../../src/queries/index.js";
+import { fixedClock } from "../../src/lib/index.js";
+import { initialSourceState } from "../../src/model/index.js";
 import { createMemoryStore } from "../../src/store/index.js";
+import { RENDERERS } from "./card-renderers.js";
 import { makeCard } from "../fixtures/cards.js";
 import { NOW, startServer } from "./http-kit.js";
 
@@ -61,6 +65,66 @@ describe("the status page", () => {
     expect(html).toContain("+budget");
     expect(html).toMatch(/<th>pending<\/th>.*<th>total<\/th>/s);
     expect(html).toContain("2 cards stored");
+  });
+});
+
+describe("the status page, completed", () => {
+  it("shows each source's health, the newest stories, and each card as Telegram and Discord show it", async () => {
+    const store = createMemoryStore();
+    const at = new Date(NOW);
+    await store.cards.upsert(makeCard(1, { title: "Storm <i>hits</i> the coast" }), at);
+    await store.sources.add(
+      {
+        id: "feed:https://ok.example/rss",
+        url: "https://ok.example/rss",
+        kind: "feed",
+        title: "Ok Wire",
+        addedBy: null,
+      },
+      at,
+    );
+    await store.sources.saveState("feed:https://ok.example/rss", {
+      ...initialSourceState("https://ok.example/rss"),
+      lastSuccessAt: NOW,
+      newestTitle: "Storm hits the coast",
+      newestAt: NOW,
+    });
+    const failing = "feed:https://down.example/rss";
+    await store.sources.add(
+      {
+        id: failing,
+        url: "https://down.example/rss",
+        kind: "feed",
+        title: null,
+        addedBy: { platform: "telegram", chatId: "-100" },
+      },
+      at,
+    );
+    await store.sources.saveState(failing, {
+      ...initialSourceState("https://down.example/rss"),
+      failingSince: "2026-03-01T09:00:00.000Z",
+      failures: 4,
+      lastError: "http-status: HTTP 503",
+    });
+    const server = await startServer({
+      store,
+      renderers: RENDERERS,
+      stories: createStoryQueries({ store, clock: fixedClock(NOW) }),
+    });
+    stops.push(server.stop);
+
+    const html = await (await fetch(server.url("/"))).text();
+    expect(html).toContain("<h2>Sources (2)</h2>");
+    expect(html).toMatch(/Ok Wire<\/a><\/td><td>operator<\/td><td><span class="good">ok<\/span>/);
+    expect(html).toContain(
+      '<span class="bad">failing since 2026-03-01T09:00:00.000Z (4×): http-status: HTTP 503</span>',
+    );
+    expect(html).toContain("telegram -100");
+    expect(html).toMatch(
+      /<h2>Newest stories<\/h2>\n<ol><li><a href="#card-[0-9a-f]+">Storm &lt;i&gt;hits&lt;\/i&gt; the coast<\/a>/,
+    );
+    expect(html).toContain('<div class="tg-msg"><b>Storm &lt;i&gt;hits&lt;/i&gt; the coast</b>');
+    expect(html).toContain('<div class="dc-title">Storm &lt;i&gt;hits&lt;/i&gt; the coast</div>');
   });
 });
 

@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { HTTPException } from "hono/http-exception";
 import type { Registry } from "prom-client";
 import type { Clock, Logger } from "../../lib/index.js";
 import type { CardPreviewFn } from "../../pipeline/index.js";
@@ -104,6 +105,8 @@ export function createRoutes(deps: RouteDeps): Hono {
   }
 
   app.onError((error, c) => {
+    // Refusals the middleware means (a cross-site form post gets 403), not failures.
+    if (error instanceof HTTPException) return error.getResponse();
     deps.logger.error({ err: error, path: c.req.path }, "http request failed");
     return c.text("internal error", 500);
   });
