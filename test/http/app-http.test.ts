@@ -54,6 +54,17 @@ describe("the app with HTTP_PORT", () => {
       expect(made).toBeGreaterThan(0);
       expect(metrics).toContain(`news_digest_cards_stored ${made}`);
       expect(metrics).toContain("process_resident_memory_bytes");
+      // The status page draws the stored cards as the platforms would.
+      const page = await (await fetch(`${base}/`)).text();
+      expect(page).toContain('<div class="tg-msg"><b>');
+      expect(page).toContain('<div class="dc-embed"');
+      // The preview is wired, through the guarded client: a local address is refused, named.
+      const refused = await fetch(`${base}/preview?url=${encodeURIComponent(`${base}/healthz`)}`);
+      expect(refused.status).toBe(422);
+      expect(await refused.json()).toEqual({
+        url: `${base}/healthz`,
+        error: "that address is on a private or local network, which I never fetch",
+      });
     } finally {
       await app.stop();
     }
