@@ -1,12 +1,13 @@
 import { defineConfig } from "vitest/config";
 
-/** Process-level suites: real child processes, whole-app runs, a simulated year. */
+/** Process-level suites: real child processes, whole-app runs, a simulated year, a real browser. */
 const SLOW = [
   "test/app/**/*.test.ts",
   "test/cli/**/*.test.ts",
   "test/delivery/crash-restart.test.ts",
   "test/delivery/two-processes.test.ts",
   "test/delivery/schedule/dst-year.test.ts",
+  "test/browser/**/*.test.ts",
 ];
 
 export default defineConfig({

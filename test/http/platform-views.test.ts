@@ -32,6 +32,7 @@ describe("the Discord embed view", () => {
     expect(discordMarkdownToHtml("*2024-01-02 · Astana*\n\\*not italic\\* <b>")).toBe(
       "<em>2024-01-02 · Astana</em>\n*not italic* &lt;b&gt;",
     );
+    expect(discordMarkdownToHtml("window.\\_\\_pwned \\# \\- 1")).toBe("window.__pwned # - 1");
     expect(discordMarkdownToHtml("-# **small** print")).toBe(
       "<small><strong>small</strong> print</small>",
     );

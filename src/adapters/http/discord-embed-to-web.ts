@@ -37,7 +37,7 @@ function inline(line: string): string {
   };
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
-    if (ch === "\\" && i + 1 < line.length && /[^\w\s]/.test(line[i + 1]!)) {
+    if (ch === "\\" && i + 1 < line.length && /[!-/:-@[-`{-~]/.test(line[i + 1]!)) {
       out.push(escapeHtml(line[++i]!));
     } else if (ch === "*" && line[i + 1] === "*") {
       toggle("strong");
