@@ -12,7 +12,7 @@ import {
 import { createScheduler } from "../delivery/index.js";
 import { systemClock, type Clock } from "../lib/index.js";
 import type { Logger } from "../lib/index.js";
-import { createMemoryChangeFeed, openStore, type ChangeFeed, type Store } from "../store/index.js";
+import { openStore, type ChangeFeed, type Store } from "../store/index.js";
 import { ROLES, type Role } from "./roles.js";
 import { startHttpEndpoint } from "./start-http-endpoint.js";
 
@@ -72,7 +72,8 @@ export function createApp({
     const db = await openStore({ databaseUrl: databaseUrl(config), clock, logger });
     cleanups.push(() => db.close());
     const store = db.store;
-    const changes = createMemoryChangeFeed();
+    // On Postgres, changes made by other processes arrive here too (LISTEN/NOTIFY).
+    const changes = db.changes;
     // Cards are built in worker threads: no article can stall replies, delivery or the lease.
     const pool = roles.has("ingest") ? createCardPool() : undefined;
     if (pool) cleanups.push(() => pool.close());

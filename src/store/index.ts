@@ -48,6 +48,12 @@ export {
   type PostgresStore,
   type PostgresStoreOptions,
 } from "./postgres/postgres-store.js";
+export {
+  channelFor,
+  createPostgresChangeFeed,
+  type PostgresChangeFeed,
+  type PostgresChangeFeedOptions,
+} from "./postgres/postgres-change-feed.js";
 export { openPostgresStore, type OpenPostgresOptions } from "./postgres/open-postgres-store.js";
 export { applyPostgresMigrations, POSTGRES_MIGRATIONS } from "./postgres/migrations.js";
 export {
