@@ -157,6 +157,7 @@ export function createApp({
       options: {
         deactivateAfter: config.DEACTIVATE_AFTER,
         ledgerRetentionMs: config.LEDGER_RETENTION,
+        leaseTtlMs: config.DELIVERY_LEASE_TTL,
       },
       onFatal: (error) => {
         logger.fatal({ err: error }, "delivery stopped");
@@ -221,6 +222,7 @@ function createPlatforms(deps: {
       token: config.TELEGRAM_BOT_TOKEN,
       apiRoot: config.TELEGRAM_API_ROOT,
       testEnv: config.TELEGRAM_TEST_ENV,
+      sendRate: config.TELEGRAM_SEND_RATE,
       webhook: config.TELEGRAM_WEBHOOK_URL
         ? {
             url: config.TELEGRAM_WEBHOOK_URL,
