@@ -72,12 +72,16 @@ export const ConfigSchema = z.object({
   CATCHUP_GRACE: boundedDuration(SECOND, 7 * DAY).default(6 * HOUR),
   DEACTIVATE_AFTER: z.coerce.number().int().min(1).default(3),
   LEDGER_RETENTION: boundedDuration(HOUR, 3650 * DAY).default(30 * DAY),
+  /** A crashed delivery process's platform is taken over after this long (sooner on its own host). */
+  DELIVERY_LEASE_TTL: boundedDuration(SECOND, HOUR).default(30_000),
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_API_ROOT: optionalUrl,
   TELEGRAM_TEST_ENV: z.stringbool().default(false),
   TELEGRAM_WEBHOOK_URL: optionalUrl,
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   TELEGRAM_WEBHOOK_SECRET: optionalString,
+  /** Scheduled Telegram messages per second across all chats (30 is Telegram's free broadcast limit). */
+  TELEGRAM_SEND_RATE: z.coerce.number().int().min(1).max(1000).default(30),
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: optionalString.pipe(
     z

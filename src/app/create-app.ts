@@ -12,7 +12,7 @@ import {
 import { createScheduler } from "../delivery/index.js";
 import { systemClock, type Clock } from "../lib/index.js";
 import type { Logger } from "../lib/index.js";
-import { createMemoryChangeFeed, openStore, type ChangeFeed, type Store } from "../store/index.js";
+import { openStore, type ChangeFeed, type Store } from "../store/index.js";
 import { ROLES, type Role } from "./roles.js";
 import { startHttpEndpoint } from "./start-http-endpoint.js";
 
@@ -72,7 +72,8 @@ export function createApp({
     const db = await openStore({ databaseUrl: databaseUrl(config), clock, logger });
     cleanups.push(() => db.close());
     const store = db.store;
-    const changes = createMemoryChangeFeed();
+    // On Postgres, changes made by other processes arrive here too (LISTEN/NOTIFY).
+    const changes = db.changes;
     // Cards are built in worker threads: no article can stall replies, delivery or the lease.
     const pool = roles.has("ingest") ? createCardPool() : undefined;
     if (pool) cleanups.push(() => pool.close());
@@ -164,6 +165,7 @@ export function createApp({
       options: {
         deactivateAfter: config.DEACTIVATE_AFTER,
         ledgerRetentionMs: config.LEDGER_RETENTION,
+        leaseTtlMs: config.DELIVERY_LEASE_TTL,
       },
       onFatal: (error) => {
         logger.fatal({ err: error }, "delivery stopped");
@@ -228,6 +230,7 @@ function createPlatforms(deps: {
       token: config.TELEGRAM_BOT_TOKEN,
       apiRoot: config.TELEGRAM_API_ROOT,
       testEnv: config.TELEGRAM_TEST_ENV,
+      sendRate: config.TELEGRAM_SEND_RATE,
       webhook: config.TELEGRAM_WEBHOOK_URL
         ? {
             url: config.TELEGRAM_WEBHOOK_URL,

@@ -1,3 +1,4 @@
+import type { SourceRow } from "../model/index.js";
 import type { ChatRef, SourceStore } from "../store/index.js";
 
 /**
@@ -10,7 +11,15 @@ export async function chatSourceIds(
 ): Promise<string[] | undefined> {
   const own = await sources.forChat({ platform: chat.platform, chatId: chat.chatId });
   if (own.length > 0) return own.map((s) => s.id);
-  const all = await sources.list();
+  return pickSourceIds(own, await sources.list());
+}
+
+/** The rule of `chatSourceIds` on rows already read (the batched path reads them once). */
+export function pickSourceIds(
+  own: readonly SourceRow[],
+  all: readonly SourceRow[],
+): string[] | undefined {
+  if (own.length > 0) return own.map((s) => s.id);
   if (all.length === 0) return undefined;
   return all.filter((s) => s.addedBy === null).map((s) => s.id);
 }

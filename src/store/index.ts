@@ -8,7 +8,11 @@ export type {
   LeaseStore,
   LedgerRetry,
   LedgerStore,
+  ReceivedMark,
   ReceivedStore,
+  SlotKey,
+  SlotState,
+  UnreceivedQuery,
   ScheduleStore,
   SourceStore,
   Store,
@@ -48,6 +52,12 @@ export {
   type PostgresStore,
   type PostgresStoreOptions,
 } from "./postgres/postgres-store.js";
+export {
+  channelFor,
+  createPostgresChangeFeed,
+  type PostgresChangeFeed,
+  type PostgresChangeFeedOptions,
+} from "./postgres/postgres-change-feed.js";
 export { openPostgresStore, type OpenPostgresOptions } from "./postgres/open-postgres-store.js";
 export { applyPostgresMigrations, POSTGRES_MIGRATIONS } from "./postgres/migrations.js";
 export {

@@ -1,11 +1,15 @@
 import type { Clock, Logger } from "../lib/index.js";
+import { createMemoryChangeFeed, type ChangeFeed } from "./change-feed.js";
 import type { Store } from "./ports.js";
+import { createPostgresChangeFeed } from "./postgres/postgres-change-feed.js";
 import { openPostgresStore } from "./postgres/open-postgres-store.js";
 import { openDatabase } from "./sqlite/open-database.js";
 import { createSqliteStore } from "./sqlite/sqlite-store.js";
 
 export interface OpenedStore {
   store: Store;
+  /** Changes made by this process, and on Postgres by every process on the same database. */
+  changes: ChangeFeed;
   /** Closes the database (SQLite file or the Postgres pool). */
   close(): Promise<void>;
 }
@@ -26,7 +30,7 @@ export async function openStore(options: {
   databaseUrl: string;
   clock?: Clock;
   /** Told when a new SQLite file is created (so a lost database is never replaced silently). */
-  logger?: Pick<Logger, "warn">;
+  logger?: Pick<Logger, "warn" | "info">;
 }): Promise<OpenedStore> {
   const location = parseDatabaseUrl(options.databaseUrl);
   if (location.kind === "postgres") {
@@ -34,7 +38,26 @@ export async function openStore(options: {
       connectionString: location.connectionString,
       clock: options.clock,
     });
-    return { store, close: () => store.close() };
+    const changes = createPostgresChangeFeed({
+      connectionString: location.connectionString,
+      notify: (channel, payload) =>
+        store.pool.query("SELECT pg_notify($1, $2)", [channel, payload]),
+      logger: options.logger ?? { warn: () => undefined, info: () => undefined },
+    });
+    try {
+      await changes.start();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    return {
+      store,
+      changes,
+      close: async () => {
+        await changes.close();
+        await store.close();
+      },
+    };
   }
   const db = openDatabase(location.path, {
     ...(options.clock ? { clock: options.clock } : {}),
@@ -42,6 +65,8 @@ export async function openStore(options: {
   });
   return {
     store: createSqliteStore(db),
+    // One process per SQLite file: an in-process feed sees every change.
+    changes: createMemoryChangeFeed(),
     close: async () => {
       db.close();
     },

@@ -22,6 +22,35 @@ export interface ChatRef {
 
 export type UpsertResult = "inserted" | "replaced" | "unchanged";
 
+/** One target's page of `CardStore.unreceived`, for the batched read. */
+export interface UnreceivedQuery {
+  target: DeliveryTarget;
+  arrivedSince?: string;
+  sourceIds?: readonly string[];
+  limit: number;
+  offset: number;
+}
+
+/** A subscription's slot, as the batched ledger read asks about it. */
+export interface SlotKey {
+  subscriptionId: string;
+  slot: string;
+}
+
+/** What queuing a slot needs to know of the ledger: taken already, first digest, waiting rows. */
+export interface SlotState {
+  hasSlot: boolean;
+  hasAny: boolean;
+  /** The subscription's pending rows, as `pendingFor` returns them. */
+  pending: LedgerRow[];
+}
+
+export interface ReceivedMark {
+  target: DeliveryTarget;
+  cardIds: readonly string[];
+  subscriptionId: string;
+}
+
 export interface CardStore {
   /**
    * One card per source item (its id): a changed text replaces the card and keeps its arrival;
@@ -53,6 +82,11 @@ export interface CardStore {
       offset: number;
     },
   ): Promise<FactCard[]>;
+  /**
+   * `unreceived` for many targets at once (one round trip on a server database); the answer
+   * holds one page per query, in the queries' order.
+   */
+  unreceivedMany(queries: readonly UnreceivedQuery[]): Promise<FactCard[][]>;
   /** Retention for sources whose items scroll away: drops the source's cards arrived before `olderThan`. */
   retainCards(sourceId: string, olderThan: Date): Promise<number>;
 }
@@ -77,6 +111,8 @@ export interface SourceStore {
   unlink(chat: ChatRef, sourceId: string): Promise<boolean>;
   /** The chat's own sources, in the order they were linked. */
   forChat(chat: ChatRef): Promise<SourceRow[]>;
+  /** `forChat` for many chats at once; one list per chat, in the chats' order. */
+  forChats(chats: readonly ChatRef[]): Promise<SourceRow[][]>;
   /** The chats linked to a source. */
   chatsOf(sourceId: string): Promise<ChatRef[]>;
 }
@@ -91,6 +127,8 @@ export interface SubscriptionStore extends ScheduleStore {
   /** Applies the schema defaults and a fresh short id. Throws StoreError on invalid input. */
   create(input: NewSubscription, now: Date): Promise<Subscription>;
   get(id: string): Promise<Subscription | undefined>;
+  /** `get` for many ids at once; one entry per id, in the ids' order. */
+  getMany(ids: readonly string[]): Promise<Array<Subscription | undefined>>;
   list(): Promise<Subscription[]>;
   listByChat(where: ChatRef): Promise<Subscription[]>;
   remove(id: string): Promise<Subscription | undefined>;
@@ -109,6 +147,8 @@ export interface ReceivedStore {
     subscriptionId: string,
     at: Date,
   ): Promise<void>;
+  /** `mark` for many digests at once. */
+  markMany(marks: readonly ReceivedMark[], at: Date): Promise<void>;
   has(target: DeliveryTarget, cardId: string): Promise<boolean>;
   list(target: DeliveryTarget): Promise<string[]>;
   moveChat(platform: Platform, fromChatId: string, toChatId: string): Promise<number>;
@@ -121,7 +161,11 @@ export interface ReceivedStore {
 export interface LedgerStore {
   /** Ignores rows whose (subscription, slot, part) already exists; returns how many were new. */
   insert(rows: readonly NewLedgerRow[], now: Date): Promise<number>;
+  /** Like `insert`, but says which rows were new: their ids, in the rows' order. */
+  insertNew(rows: readonly NewLedgerRow[], now: Date): Promise<string[]>;
   hasSlot(subscriptionId: string, slot: string): Promise<boolean>;
+  /** `hasSlot`, `hasAny` and `pendingFor` for many slots at once; one state per key, in order. */
+  slotStates(keys: readonly SlotKey[]): Promise<SlotState[]>;
   hasAny(subscriptionId: string): Promise<boolean>;
   /** A subscription's pending rows, oldest slot first, parts in order (indexed: called per enqueue). */
   pendingFor(subscriptionId: string): Promise<LedgerRow[]>;

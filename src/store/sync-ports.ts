@@ -34,10 +34,25 @@ export interface TransactionDriver {
   rollbackToSavepoint(name: string): void;
 }
 
-export type SyncCardStore = Sync<CardStore>;
-export type SyncSubscriptionStore = Sync<SubscriptionStore>;
-export type SyncReceivedStore = Sync<ReceivedStore>;
-export type SyncLedgerStore = Sync<LedgerStore>;
+/**
+ * What an embedded engine implements: the batched reads and writes (one round trip on a server)
+ * are loops over the single ones there (`loopBatches`), since a call costs no round trip.
+ */
+export type SyncCardStore = Omit<Sync<CardStore>, "unreceivedMany">;
+export type SyncSubscriptionStore = Omit<Sync<SubscriptionStore>, "getMany">;
+export type SyncReceivedStore = Omit<Sync<ReceivedStore>, "markMany">;
+export type SyncLedgerStore = Omit<Sync<LedgerStore>, "insertNew" | "slotStates">;
 export type SyncLeaseStore = Sync<LeaseStore>;
 export type SyncKvStore = Sync<KvStore>;
-export type SyncSourceStore = Sync<SourceStore>;
+export type SyncSourceStore = Omit<Sync<SourceStore>, "forChats">;
+
+/** The parts an embedded engine builds, before `loopBatches` adds the batched methods. */
+export interface EmbeddedParts {
+  cards: SyncCardStore;
+  subscriptions: SyncSubscriptionStore;
+  received: SyncReceivedStore;
+  ledger: SyncLedgerStore;
+  lease: SyncLeaseStore;
+  kv: SyncKvStore;
+  sources: SyncSourceStore;
+}

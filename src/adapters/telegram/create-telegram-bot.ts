@@ -30,6 +30,8 @@ export interface TelegramBotOptions extends ClientSettings {
   rateLimit?: { limit: number; timeFrameMs: number };
   /** How getMe is retried at start while Telegram is unreachable. */
   startRetry?: StartRetry;
+  /** Scheduled messages per second across all chats (TELEGRAM_SEND_RATE). */
+  sendRate?: number;
 }
 
 export interface TelegramBotHandle {

@@ -11,6 +11,8 @@ import { describeTelegramError, toDeliveryError } from "./telegram-errors.js";
 export interface TelegramChannelOptions extends ClientSettings {
   token: string;
   logger: Logger;
+  /** Messages per second across all chats (Telegram's broadcast limit: 30, more with paid broadcasts). */
+  sendRate?: number;
 }
 
 export type TelegramChannel = DeliveryChannel & { readonly api: Api };
@@ -39,7 +41,12 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     api,
     platform: "telegram",
     idempotent: false,
-    limits: { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20, concurrency: 8 },
+    limits: {
+      globalPerSecond: options.sendRate ?? 30,
+      perChatPerSecond: 1,
+      perGroupPerMinute: 20,
+      concurrency: 8,
+    },
     render: (cards, context) => renderTelegram(cards, context),
     async send(target, part) {
       if (typeof part.html !== "string") {

@@ -7,6 +7,7 @@ import { createMemorySourceStore } from "./memory-source-store.js";
 import { createMemorySubscriptionStore } from "./memory-subscription-store.js";
 import type { RandomIndex } from "../subscription-id.js";
 import { createGuardedStore } from "../guarded-store.js";
+import { loopBatches } from "../loop-batches.js";
 import type { Store } from "../ports.js";
 
 export interface MemoryStoreOptions {
@@ -28,7 +29,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   };
   const none = () => {};
   // Isolated like SQLite (the guard), but without rollback: Maps have no undo log.
-  return createGuardedStore("memory", parts, {
+  return createGuardedStore("memory", loopBatches(parts), {
     begin: none,
     commit: none,
     rollback: none,

@@ -142,5 +142,38 @@ export function createPostgresCardStore(db: PgDb): CardStore {
       );
       return rows.map(toCard);
     },
+    async unreceivedMany(queries) {
+      const pages: FactCard[][] = queries.map(() => []);
+      if (queries.length === 0) return pages;
+      // One LATERAL page per query; `req` says whose page a row belongs to, the order is kept.
+      const { rows } = await db.query(
+        `SELECT k.req, x.${COLUMNS.split(", ").join(", x.")}
+        FROM jsonb_to_recordset($1::jsonb) AS k(req int, platform text, chat_id text,
+          thread_id text, arrived_since timestamptz, source_ids text[], lim int, off int)
+        CROSS JOIN LATERAL (SELECT ${COLUMNS}, arrived_at, seq FROM cards c
+          WHERE (k.arrived_since IS NULL OR c.arrived_at >= k.arrived_since)
+            AND (k.source_ids IS NULL OR c.source_id = ANY(k.source_ids))
+            AND NOT EXISTS (SELECT 1 FROM received r WHERE r.platform = k.platform
+              AND r.chat_id = k.chat_id AND r.thread_id = k.thread_id AND r.card_id = c.id)
+          ${NEWEST} LIMIT k.lim OFFSET k.off) x
+        ORDER BY k.req, x.arrived_at DESC, x.seq DESC`,
+        [
+          JSON.stringify(
+            queries.map((q, req) => ({
+              req,
+              platform: q.target.platform,
+              chat_id: q.target.chatId,
+              thread_id: q.target.threadId ?? "",
+              arrived_since: q.arrivedSince ?? null,
+              source_ids: q.sourceIds === undefined ? null : [...q.sourceIds],
+              lim: q.limit,
+              off: q.offset,
+            })),
+          ),
+        ],
+      );
+      for (const row of rows) pages[Number(row.req)]!.push(toCard(row));
+      return pages;
+    },
   };
 }

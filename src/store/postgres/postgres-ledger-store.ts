@@ -60,7 +60,8 @@ export function createPostgresLedgerStore(db: PgDb): LedgerStore {
     (await db.query(sql, values)).rows.map(toRow);
   const changed = async (sql: string, values: unknown[]) => (await db.query(sql, values)).rowCount;
 
-  const insertBatch = async (rows: readonly NewLedgerRow[], now: Date) => {
+  /** Inserts one batch; returns the ids that were new. */
+  const insertBatch = async (rows: readonly NewLedgerRow[], now: Date): Promise<Set<string>> => {
     const values: unknown[] = [now];
     const tuples = rows.map((row, i) => {
       values.push(
@@ -79,22 +80,25 @@ export function createPostgresLedgerStore(db: PgDb): LedgerStore {
       return `(${p.join(", ")}, 'pending', 0, $1, $1, $1)`;
     });
     // ON CONFLICT without a target skips repeats of the id and of (subscription, slot, part).
-    return changed(
+    const { rows: inserted } = await db.query(
       `INSERT INTO ledger (id, subscription_id, slot, part_index, part_count, platform, chat_id,
         thread_id, payload, card_ids, status, attempts, next_attempt_at, created_at, updated_at)
-      VALUES ${tuples.join(", ")} ON CONFLICT DO NOTHING`,
+      VALUES ${tuples.join(", ")} ON CONFLICT DO NOTHING RETURNING id`,
       values,
     );
+    return new Set(inserted.map((r) => String(r.id)));
+  };
+  const insertNew = async (rows: readonly NewLedgerRow[], now: Date) => {
+    const ids = new Set<string>();
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+      for (const id of await insertBatch(rows.slice(i, i + INSERT_BATCH), now)) ids.add(id);
+    }
+    return rows.filter((row) => ids.has(row.id)).map((row) => row.id);
   };
 
   return {
-    async insert(rows, now) {
-      let inserted = 0;
-      for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-        inserted += await insertBatch(rows.slice(i, i + INSERT_BATCH), now);
-      }
-      return inserted;
-    },
+    insert: async (rows, now) => (await insertNew(rows, now)).length,
+    insertNew,
     hasSlot: async (subscriptionId, slot) =>
       (await changed("SELECT 1 FROM ledger WHERE subscription_id = $1 AND slot = $2 LIMIT 1", [
         subscriptionId,
@@ -103,6 +107,33 @@ export function createPostgresLedgerStore(db: PgDb): LedgerStore {
     hasAny: async (subscriptionId) =>
       (await changed("SELECT 1 FROM ledger WHERE subscription_id = $1 LIMIT 1", [subscriptionId])) >
       0,
+    async slotStates(keys) {
+      if (keys.length === 0) return [];
+      const ids = keys.map((k) => k.subscriptionId);
+      const { rows: facts } = await db.query(
+        `SELECT k.i,
+          EXISTS (SELECT 1 FROM ledger l WHERE l.subscription_id = k.sid AND l.slot = k.slot) AS has_slot,
+          EXISTS (SELECT 1 FROM ledger l WHERE l.subscription_id = k.sid) AS has_any
+        FROM unnest($1::text[], $2::timestamptz[]) WITH ORDINALITY AS k(sid, slot, i) ORDER BY k.i`,
+        [ids, keys.map((k) => k.slot)],
+      );
+      const pending = await rowsOf(
+        `SELECT * FROM ledger WHERE subscription_id = ANY($1::text[]) AND status = 'pending'
+        ORDER BY subscription_id, slot, part_index`,
+        [[...new Set(ids)]],
+      );
+      const bySubscription = new Map<string, LedgerRow[]>();
+      for (const row of pending)
+        bySubscription.set(row.subscriptionId, [
+          ...(bySubscription.get(row.subscriptionId) ?? []),
+          row,
+        ]);
+      return keys.map((key, i) => ({
+        hasSlot: facts[i]?.has_slot === true,
+        hasAny: facts[i]?.has_any === true,
+        pending: bySubscription.get(key.subscriptionId) ?? [],
+      }));
+    },
     pendingFor: (subscriptionId) =>
       rowsOf(
         `SELECT * FROM ledger WHERE subscription_id = $1 AND status = 'pending'

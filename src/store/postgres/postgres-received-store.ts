@@ -12,6 +12,26 @@ export function createPostgresReceivedStore(db: PgDb): ReceivedStore {
         [target.platform, target.chatId, target.threadId ?? "", [...cardIds], subscriptionId, at],
       );
     },
+    async markMany(marks, at) {
+      const flat = marks.flatMap((m) =>
+        m.cardIds.map((cardId) => [
+          m.target.platform,
+          m.target.chatId,
+          m.target.threadId ?? "",
+          cardId,
+          m.subscriptionId,
+        ]),
+      );
+      if (flat.length === 0) return;
+      const column = (i: number) => flat.map((f) => f[i]);
+      await db.query(
+        `INSERT INTO received (platform, chat_id, thread_id, card_id, subscription_id, received_at)
+        SELECT p, c, t, card, s, $6
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS k(p, c, t, card, s)
+        ON CONFLICT DO NOTHING`,
+        [column(0), column(1), column(2), column(3), column(4), at],
+      );
+    },
     async has(target, cardId) {
       const { rows } = await db.query(
         `SELECT 1 FROM received

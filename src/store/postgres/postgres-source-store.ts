@@ -96,6 +96,17 @@ export function createPostgresSourceStore(db: PgDb): SourceStore {
       );
       return rows.map(toSource);
     },
+    async forChats(chats) {
+      const { rows } = await db.query(
+        `SELECT k.i, ${COLUMNS} FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(platform, chat_id, i)
+        JOIN chat_sources l ON l.platform = k.platform AND l.chat_id = k.chat_id
+        JOIN sources s ON s.id = l.source_id ORDER BY k.i, l.seq`,
+        [chats.map((c) => c.platform), chats.map((c) => c.chatId)],
+      );
+      const lists: SourceRow[][] = chats.map(() => []);
+      for (const row of rows) lists[Number(row.i) - 1]!.push(toSource(row));
+      return lists;
+    },
     async chatsOf(sourceId) {
       const { rows } = await db.query(
         "SELECT platform, chat_id FROM chat_sources WHERE source_id = $1 ORDER BY seq",

@@ -73,6 +73,11 @@ export function createPostgresSubscriptionStore(db: PgDb, random?: RandomIndex):
       const [sub] = await all("SELECT * FROM subscriptions WHERE id = $1", [id]);
       return sub;
     },
+    async getMany(ids) {
+      const found = await all("SELECT * FROM subscriptions WHERE id = ANY($1::text[])", [[...ids]]);
+      const byId = new Map(found.map((sub) => [sub.id, sub]));
+      return ids.map((id) => byId.get(id));
+    },
     list: () => all(`SELECT * FROM subscriptions ${ORDER}`),
     listByChat: ({ platform, chatId }) =>
       all(`SELECT * FROM subscriptions WHERE platform = $1 AND chat_id = $2 ${ORDER}`, [

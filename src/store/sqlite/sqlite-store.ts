@@ -8,6 +8,7 @@ import { createSqliteSourceStore } from "./sqlite-source-store.js";
 import { createSqliteSubscriptionStore } from "./sqlite-subscription-store.js";
 import type { RandomIndex } from "../subscription-id.js";
 import { createGuardedStore } from "../guarded-store.js";
+import { loopBatches } from "../loop-batches.js";
 import type { Store } from "../ports.js";
 
 export interface SqliteStoreOptions {
@@ -28,7 +29,7 @@ export function createSqliteStore(db: Database, options: SqliteStoreOptions = {}
     kv: createSqliteKvStore(db),
     sources: createSqliteSourceStore(db),
   };
-  return createGuardedStore("sqlite", parts, {
+  return createGuardedStore("sqlite", loopBatches(parts), {
     // IMMEDIATE takes the write lock up front: a deferred read-then-write could fail with BUSY.
     begin: () => db.exec("BEGIN IMMEDIATE"),
     commit: () => db.exec("COMMIT"),
