@@ -149,7 +149,7 @@ export function createIngest(options: IngestOptions): Ingest {
           .catch((error: unknown) => logger.warn({ err: error, source: source.id }, "claim kept"));
         if (outcome && (outcome.added || outcome.replaced)) {
           logger.info({ source: source.id, ...outcome }, "source polled");
-        }
+        } else if (outcome) logger.debug({ source: source.id, ...outcome }, "source polled");
       }
     };
     await Promise.all(Array.from({ length: options.pollConcurrency ?? 4 }, worker));
