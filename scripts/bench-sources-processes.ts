@@ -102,6 +102,10 @@ export async function runProcessesBench(o: ProcessesBenchOptions): Promise<void>
     const roundSeconds = (doneWall - first) / 1000;
     const { rows } = await db.query<{ n: string }>("SELECT COUNT(*) AS n FROM cards");
     const cards = Number(rows[0]?.n ?? 0);
+    const failedRows = await db.query<{ n: string }>(
+      "SELECT COUNT(*) AS n FROM sources WHERE kind = 'feed' AND (state_json->>'failures')::int > 0",
+    );
+    const failed = Number(failedRows.rows[0]?.n ?? 0);
     const perFeed = new Map<string, number>();
     for (const a of servers.flatMap((s) => s.requests)) {
       perFeed.set(`${a.host}${a.path}`, (perFeed.get(`${a.host}${a.path}`) ?? 0) + 1);
@@ -121,7 +125,11 @@ export async function runProcessesBench(o: ProcessesBenchOptions): Promise<void>
             `${roundSeconds.toFixed(1)} s`,
             `first request to every feed saved as polled; ${((doneAt - spawnedAt) / 1000).toFixed(1)} s from spawn`,
           ],
-          ["requests", String(arrivals.length), `${o.feeds} feeds; ${doubles} fetched twice`],
+          [
+            "requests",
+            String(arrivals.length),
+            `${o.feeds} feeds; ${doubles} fetched twice; ${failed} polls failed (e.g. timed out)`,
+          ],
           ["cards stored", String(cards), `${Math.round(cards / roundSeconds)} cards/s`],
           [
             "requests span",
