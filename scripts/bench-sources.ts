@@ -6,6 +6,9 @@
  * markdown table.
  *
  *   npm run bench:sources -- --feeds 1000 --items 20 --hosts 100 --changed 0.1 --concurrency 100
+ *
+ * With `--processes N --db postgres` it runs real ingest processes instead (see
+ * bench-sources-processes.ts; defaults there: 300 feeds × 5 items on 30 hosts).
  */
 import { parseArgs } from "node:util";
 import { systemClock } from "../src/lib/clock.js";
@@ -25,17 +28,32 @@ import { startRssSampler } from "./lib/rss-sampler.js";
 
 const { values: args } = parseArgs({
   options: {
-    feeds: { type: "string", default: "1000" },
-    items: { type: "string", default: "20" },
-    hosts: { type: "string", default: "100" },
+    feeds: { type: "string" },
+    items: { type: "string" },
+    hosts: { type: "string" },
     changed: { type: "string", default: "0.1" },
     fresh: { type: "string", default: "5" },
     concurrency: { type: "string", default: "100" },
+    processes: { type: "string" },
+    db: { type: "string" },
   },
 });
-const FEEDS = Number(args.feeds);
-const ITEMS = Number(args.items);
-const HOSTS = Number(args.hosts);
+// --processes N --db postgres: real ingest processes on one database instead of the fetcher alone.
+if (args.processes !== undefined || args.db !== undefined) {
+  if ((args.db ?? "postgres") !== "postgres") throw new Error("--db: only postgres is supported");
+  const { runProcessesBench } = await import("./bench-sources-processes.js");
+  await runProcessesBench({
+    processes: Number(args.processes ?? "1"),
+    feeds: Number(args.feeds ?? "300"),
+    items: Number(args.items ?? "5"),
+    hosts: Number(args.hosts ?? "30"),
+    serverUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test",
+  });
+  process.exit(0);
+}
+const FEEDS = Number(args.feeds ?? "1000");
+const ITEMS = Number(args.items ?? "20");
+const HOSTS = Number(args.hosts ?? "100");
 const CHANGED = Number(args.changed);
 const FRESH = Number(args.fresh);
 const CONCURRENCY = Number(args.concurrency);

@@ -36,7 +36,12 @@ export function feedXml(
  * A local server of feeds at `/f<N>.xml` answering 304 to a matching If-None-Match, with control
  * routes `/__bump?feed=N` (next 200 brings new items) and `/__stats` (arrivals per host, peak in flight).
  */
-export async function startBenchFeedServer(items: number, fresh: number): Promise<FakeHttpServer> {
+export async function startBenchFeedServer(
+  items: number,
+  fresh: number,
+  /** A loopback address other than 127.0.0.1: one more host name for real processes. */
+  address?: string,
+): Promise<FakeHttpServer> {
   const versions = new Map<number, number>();
   const cache = new Map<string, Buffer>();
   const active = new Map<string, number>();
@@ -76,6 +81,7 @@ export async function startBenchFeedServer(items: number, fresh: number): Promis
       }
       res.writeHead(200, { etag, "content-type": "application/rss+xml; charset=utf-8" }).end(body);
     },
+    address ? { host: address } : {},
   );
   return server;
 }

@@ -2,8 +2,8 @@ import { configSources, type Config } from "../config.js";
 import type { Clock, Logger } from "../lib/index.js";
 import { createIngest, INGEST_DEFAULTS, type DigestFn, type Ingest } from "../pipeline/index.js";
 import {
-  createHostLimiter,
   createHttpClient,
+  createSharedHostLimiter,
   extractArticle,
   type HttpClient,
 } from "../sources/index.js";
@@ -32,7 +32,12 @@ export function ingestFromConfig(
   return createIngest({
     ...deps,
     http,
-    limiter: createHostLimiter({ clock: deps.clock }),
+    // Request starts per host are reserved in the store: several ingest processes stay polite together.
+    limiter: createSharedHostLimiter({
+      clock: deps.clock,
+      reserve: (host, now, intervalMs) =>
+        deps.store.sources.reserveHostStart(host, now, intervalMs),
+    }),
     sources: configSources(config),
     maxArticleBytes: config.MAX_ARTICLE_BYTES,
     allowHardlinks: config.ALLOW_HARDLINKS,

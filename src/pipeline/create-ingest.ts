@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
-import type { SourceCommands } from "../delivery/index.js";
-import { createDirectorySource, directorySourceId, isFeedDue } from "../sources/index.js";
+import { createLeaseHolder, type SourceCommands } from "../delivery/index.js";
+import type { SourceRow } from "../model/index.js";
+import { createDirectorySource, directorySourceId } from "../sources/index.js";
 import type { IngestDeps } from "./ingest-options.js";
 import { basicPageExtractor, type PageExtractor } from "./page-extractor.js";
 import { createSourcePoller } from "./poll-source.js";
@@ -35,12 +36,21 @@ export interface IngestOptions extends IngestDeps {
   maxSourcesPerChat?: number;
   /** How often due sources are looked for. */
   tickMs?: number;
+  /** Who claims due sources (unique per process; default `host:pid:random`). */
+  holder?: string;
+  /** How long a claimed source stays this process's; a dead process's claims come back after it. */
+  claimLeaseMs?: number;
+  /** Sources polled at once by this process. */
+  pollConcurrency?: number;
   /** Where folder articles are carded (the worker pool in the app), and where failures are remembered. */
   digest?: DigestFn;
   failures?: ArticleSyncFailures;
 }
 
 const isUrl = (entry: string) => /^https?:\/\//i.test(entry);
+
+/** Longer than any one poll (a feed plus its teaser pages, each spaced per host). */
+const CLAIM_LEASE_MS = 10 * 60_000;
 
 /** Folders by rescan, feeds and pages by polling; the one place ingest is put together. */
 export function createIngest(options: IngestOptions): Ingest {
@@ -107,27 +117,43 @@ export function createIngest(options: IngestOptions): Ingest {
       }
     })());
 
+  const holder = options.holder ?? createLeaseHolder();
+  const leaseMs = options.claimLeaseMs ?? CLAIM_LEASE_MS;
+
+  /** Claims the next due source (so no other process polls it), or none when nothing is due. */
+  async function claimNext(): Promise<SourceRow | undefined> {
+    const request = { holder, now: clock.now(), limit: 1, leaseMs };
+    const claimed = await store.sources.claimDue(request).catch((error: unknown) => {
+      logger.error({ err: error }, "could not claim due sources");
+      return [];
+    });
+    return claimed[0];
+  }
+
   async function pollOnce(): Promise<number> {
     await registerUrls();
-    const now = clock.now();
-    const due = (await store.sources.list()).filter(
-      (s) => s.active && s.kind !== "dir" && isFeedDue(s.state, now),
-    );
-    // The host limiter spaces requests per site; a few sources at a time keep one slow site from holding the rest.
-    const queue = [...due];
+    let polled = 0;
+    // One claim at a time per worker: processes share the due sources as they go. The host
+    // limiter spaces requests per site; a few workers keep one slow site from holding the rest.
     const worker = async () => {
-      for (let s = queue.shift(); s !== undefined; s = queue.shift()) {
-        const outcome = await poller.poll(s).catch((error: unknown) => {
-          logger.error({ err: error, source: s.id }, "source poll failed");
+      for (let s = await claimNext(); s !== undefined; s = await claimNext()) {
+        polled++;
+        const source = s;
+        const outcome = await poller.poll(source).catch((error: unknown) => {
+          logger.error({ err: error, source: source.id }, "source poll failed");
           return undefined;
         });
+        // Unreleased (the database is away), the claim simply expires.
+        await store.sources
+          .releaseClaim(source.id, holder)
+          .catch((error: unknown) => logger.warn({ err: error, source: source.id }, "claim kept"));
         if (outcome && (outcome.added || outcome.replaced)) {
-          logger.info({ source: s.id, ...outcome }, "source polled");
-        }
+          logger.info({ source: source.id, ...outcome }, "source polled");
+        } else if (outcome) logger.debug({ source: source.id, ...outcome }, "source polled");
       }
     };
-    await Promise.all(Array.from({ length: Math.min(4, due.length) }, worker));
-    return due.length;
+    await Promise.all(Array.from({ length: options.pollConcurrency ?? 4 }, worker));
+    return polled;
   }
 
   const pollDue = () => (polling ??= pollOnce().finally(() => (polling = undefined)));

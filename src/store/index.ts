@@ -14,6 +14,7 @@ export type {
   SlotState,
   UnreceivedQuery,
   ScheduleStore,
+  SourceClaimRequest,
   SourceStore,
   Store,
   SubscriptionStore,

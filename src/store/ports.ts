@@ -115,6 +115,28 @@ export interface SourceStore {
   forChats(chats: readonly ChatRef[]): Promise<SourceRow[][]>;
   /** The chats linked to a source. */
   chatsOf(sourceId: string): Promise<ChatRef[]>;
+  /**
+   * Claims up to `limit` active feeds and pages (never folders) that are due by `now` and not
+   * claimed by another holder (or whose claim expired), soonest due first, for `holder` until
+   * `now + leaseMs`; a claimed source is not handed out again until released or expired, so
+   * several processes never poll one source at once. Postgres: `FOR UPDATE SKIP LOCKED`.
+   */
+  claimDue(request: SourceClaimRequest): Promise<SourceRow[]>;
+  /** Ends `holder`'s claim (after the poll saved its state); false when it was not held by it. */
+  releaseClaim(id: string, holder: string): Promise<boolean>;
+  /**
+   * Politeness shared by every process: reserves the next request start on `host`, the later of
+   * `now` and the host's next free instant, and moves that instant `intervalMs` past the reserved
+   * start, in one atomic step. The caller waits until the returned instant before it starts.
+   */
+  reserveHostStart(host: string, now: Date, intervalMs: number): Promise<Date>;
+}
+
+export interface SourceClaimRequest {
+  holder: string;
+  now: Date;
+  limit: number;
+  leaseMs: number;
 }
 
 /** What the scheduler needs; `SubscriptionStore` satisfies it structurally. */

@@ -8,3 +8,8 @@ export { decodeText, sniffCharset } from "./decode-text.js";
 export { parseRetryAfter } from "./retry-after.js";
 export { HTTP_DEFAULTS } from "./http-defaults.js";
 export { createHostLimiter, type HostLimiter, type HostLimiterOptions } from "./host-limiter.js";
+export {
+  createSharedHostLimiter,
+  type ReserveHostStart,
+  type SharedHostLimiterOptions,
+} from "./shared-host-limiter.js";

@@ -10,9 +10,15 @@ interface Link {
 
 const chatKey = (chat: ChatRef) => `${chat.platform}:${chat.chatId}`;
 
+/** Soonest due first (never polled = now), then the older source: the order of every engine. */
+const dueAt = (row: SourceRow) =>
+  row.state.nextPollAt === null ? -Infinity : Date.parse(row.state.nextPollAt);
+
 /** Sources and chat links in Maps; rows are cloned in and out like rows of a table. */
 export function createMemorySourceStore(): SyncSourceStore {
   const rows = new Map<string, SourceRow>();
+  const claims = new Map<string, { holder: string; until: number }>();
+  const hostNext = new Map<string, number>();
   const links = new Map<string, Link>();
   let seq = 0;
   const linkKey = (chat: ChatRef, sourceId: string) => `${chatKey(chat)}\n${sourceId}`;
@@ -49,6 +55,7 @@ export function createMemorySourceStore(): SyncSourceStore {
       return true;
     },
     remove(id) {
+      claims.delete(id);
       for (const [key, link] of links) if (link.sourceId === id) links.delete(key);
       return rows.delete(id);
     },
@@ -75,5 +82,24 @@ export function createMemorySourceStore(): SyncSourceStore {
         .filter((l) => l.sourceId === sourceId)
         .sort((a, b) => a.seq - b.seq)
         .map((l) => ({ ...l.chat })),
+    claimDue({ holder, now, limit, leaseMs }) {
+      const t = now.getTime();
+      const due = [...rows.values()]
+        .filter((r) => r.active && r.kind !== "dir" && dueAt(r) <= t)
+        .filter((r) => (claims.get(r.id)?.until ?? -Infinity) <= t)
+        .sort((a, b) => dueAt(a) - dueAt(b))
+        .slice(0, limit);
+      for (const r of due) claims.set(r.id, { holder, until: t + leaseMs });
+      return due.map((r) => structuredClone(r));
+    },
+    releaseClaim(id, holder) {
+      if (claims.get(id)?.holder !== holder) return false;
+      return claims.delete(id);
+    },
+    reserveHostStart(host, now, intervalMs) {
+      const start = Math.max(now.getTime(), hostNext.get(host) ?? -Infinity);
+      hostNext.set(host, start + intervalMs);
+      return new Date(start);
+    },
   };
 }

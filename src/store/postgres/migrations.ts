@@ -128,6 +128,20 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       DROP INDEX cards_newest;
     `,
   },
+  {
+    version: 6,
+    name: "source claims and per-host request starts",
+    // Several ingest processes: a due source is claimed (FOR UPDATE SKIP LOCKED) until
+    // claim_until; host_slots holds each host's next free request start.
+    sql: `
+      ALTER TABLE sources ADD COLUMN claimed_by text COLLATE "C";
+      ALTER TABLE sources ADD COLUMN claim_until timestamptz;
+      CREATE TABLE host_slots (
+        host text COLLATE "C" PRIMARY KEY,
+        next_start_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];
 
 /** One lock per schema: processes migrating different schemas of one database do not wait. */

@@ -117,5 +117,41 @@ export function createPostgresSourceStore(db: PgDb): SourceStore {
         chatId: String(r.chat_id),
       }));
     },
+    async claimDue({ holder, now, limit, leaseMs }) {
+      // SKIP LOCKED: a row another process is claiming right now is left to it, not waited for.
+      const { rows } = await db.query(
+        `WITH due AS (
+          SELECT id FROM sources
+          WHERE active AND kind <> 'dir'
+            AND (state_json->>'nextPollAt' IS NULL OR (state_json->>'nextPollAt')::timestamptz <= $2)
+            AND (claim_until IS NULL OR claim_until <= $2)
+          ORDER BY (state_json->>'nextPollAt')::timestamptz NULLS FIRST, seq
+          LIMIT $4 FOR UPDATE SKIP LOCKED
+        ), claimed AS (
+          UPDATE sources s SET claimed_by = $1, claim_until = $3
+          FROM due WHERE s.id = due.id RETURNING s.*
+        )
+        SELECT ${COLUMNS} FROM claimed s
+        ORDER BY (s.state_json->>'nextPollAt')::timestamptz NULLS FIRST, s.seq`,
+        [holder, now, new Date(now.getTime() + leaseMs), limit],
+      );
+      return rows.map(toSource);
+    },
+    releaseClaim: (id, holder) =>
+      changed(
+        "UPDATE sources SET claimed_by = NULL, claim_until = NULL WHERE id = $1 AND claimed_by = $2",
+        [id, holder],
+      ),
+    async reserveHostStart(host, now, intervalMs) {
+      const { rows } = await db.query(
+        `INSERT INTO host_slots AS h (host, next_start_at)
+          VALUES ($1, $2::timestamptz + $3 * interval '1 millisecond')
+        ON CONFLICT (host) DO UPDATE
+          SET next_start_at = GREATEST(h.next_start_at, $2::timestamptz) + $3 * interval '1 millisecond'
+        RETURNING next_start_at - $3 * interval '1 millisecond' AS start`,
+        [host, now, intervalMs],
+      );
+      return new Date(pgTime.parse(rows[0]?.start));
+    },
   };
 }

@@ -148,6 +148,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX cards_source_arrival ON cards (source_id, arrived_at);
     `,
   },
+  {
+    version: 8,
+    name: "source claims and per-host request starts",
+    // Several ingest processes: a due source is claimed until claim_until (ISO); host_slots
+    // holds each host's next free request start in epoch ms.
+    sql: `
+      ALTER TABLE sources ADD COLUMN claimed_by TEXT;
+      ALTER TABLE sources ADD COLUMN claim_until TEXT;
+      CREATE TABLE host_slots (
+        host TEXT PRIMARY KEY,
+        next_start_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /**

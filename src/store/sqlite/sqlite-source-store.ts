@@ -2,7 +2,7 @@ import type { Database } from "better-sqlite3";
 import { z } from "zod";
 import { initialSourceState, SourceKind, SourceState, type SourceRow } from "../../model/index.js";
 import { sourceFromColumns } from "../row-columns.js";
-import type { ChatRef } from "../ports.js";
+import type { ChatRef, SourceClaimRequest } from "../ports.js";
 import type { SyncSourceStore } from "../sync-ports.js";
 import { jsonColumn, parseRow, sqliteBoolean } from "./parse-row.js";
 
@@ -48,7 +48,28 @@ export function createSqliteSourceStore(db: Database): SyncSourceStore {
     chatsOf: db.prepare(
       "SELECT platform, chat_id FROM chat_sources WHERE source_id = ? ORDER BY seq",
     ),
+    // ISO instants compare as text; a never-polled source (null) is due first.
+    due: db.prepare(`SELECT ${COLUMNS} FROM sources s WHERE s.active = 1 AND s.kind <> 'dir'
+      AND (json_extract(s.state_json, '$.nextPollAt') IS NULL
+        OR json_extract(s.state_json, '$.nextPollAt') <= @now)
+      AND (s.claim_until IS NULL OR s.claim_until <= @now)
+      ORDER BY json_extract(s.state_json, '$.nextPollAt') IS NOT NULL,
+        json_extract(s.state_json, '$.nextPollAt'), s.seq LIMIT @limit`),
+    claim: db.prepare("UPDATE sources SET claimed_by = ?, claim_until = ? WHERE id = ?"),
+    release: db.prepare(
+      "UPDATE sources SET claimed_by = NULL, claim_until = NULL WHERE id = ? AND claimed_by = ?",
+    ),
+    reserve: db.prepare(`INSERT INTO host_slots (host, next_start_at) VALUES (@host, @now + @gap)
+      ON CONFLICT (host) DO UPDATE SET next_start_at = MAX(next_start_at, @now) + @gap
+      RETURNING next_start_at - @gap AS start`),
   };
+  const claimDue = db.transaction((request: SourceClaimRequest) => {
+    const rows = q.due.all({ now: request.now.toISOString(), limit: request.limit });
+    const until = new Date(request.now.getTime() + request.leaseMs).toISOString();
+    const claimed = rows.map(toSource);
+    for (const source of claimed) q.claim.run(request.holder, until, source.id);
+    return claimed;
+  });
   const add = db.transaction((input: Parameters<SyncSourceStore["add"]>[0], now: Date) => {
     const current = q.get.get(input.id);
     if (current !== undefined) return { source: toSource(current), created: false };
@@ -90,5 +111,11 @@ export function createSqliteSourceStore(db: Database): SyncSourceStore {
       (q.chatsOf.all(sourceId) as Array<{ platform: ChatRef["platform"]; chat_id: string }>).map(
         (r) => ({ platform: r.platform, chatId: r.chat_id }),
       ),
+    claimDue: (request) => claimDue(request),
+    releaseClaim: (id, holder) => q.release.run(id, holder).changes > 0,
+    reserveHostStart(host, now, intervalMs) {
+      const row = q.reserve.get({ host, now: now.getTime(), gap: intervalMs }) as { start: number };
+      return new Date(row.start);
+    },
   };
 }

@@ -17,7 +17,7 @@ export interface RecordedRequest {
 }
 
 export interface RouteContext {
-  /** Base URL of this server, `http://127.0.0.1:PORT`. */
+  /** Base URL of this server, `http://127.0.0.1:PORT` (or its other loopback address). */
   origin: string;
   port: number;
 }
@@ -37,11 +37,16 @@ export interface FakeHttpServer {
   close(): Promise<void>;
 }
 
-/** A node:http server on 127.0.0.1 with a route table and a log of every request. */
+/**
+ * A node:http server on 127.0.0.1 (or another loopback address, so tests get several hosts)
+ * with a route table and a log of every request.
+ */
 export async function startFakeHttpServer(
   routes: Record<string, Route> = {},
   fallback?: Route,
+  options: { host?: string } = {},
 ): Promise<FakeHttpServer> {
+  const address = options.host ?? "127.0.0.1";
   const table = new Map(Object.entries(routes));
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -70,9 +75,9 @@ export async function startFakeHttpServer(
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, address, resolve));
   const port = (server.address() as AddressInfo).port;
-  ctx = { origin: `http://127.0.0.1:${port}`, port };
+  ctx = { origin: `http://${address}:${port}`, port };
   return {
     origin: ctx.origin,
     port,
