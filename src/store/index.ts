@@ -8,6 +8,7 @@ export type {
   LeaseStore,
   LedgerRetry,
   LedgerStore,
+  ProcessedUpdateStore,
   ReceivedStore,
   ScheduleStore,
   SourceStore,

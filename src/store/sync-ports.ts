@@ -3,6 +3,7 @@ import type {
   KvStore,
   LeaseStore,
   LedgerStore,
+  ProcessedUpdateStore,
   ReceivedStore,
   SourceStore,
   SubscriptionStore,
@@ -22,6 +23,7 @@ export interface SyncParts {
   lease: Sync<LeaseStore>;
   kv: Sync<KvStore>;
   sources: Sync<SourceStore>;
+  updates: Sync<ProcessedUpdateStore>;
 }
 
 /** How an embedded engine opens, ends and nests a transaction. */
@@ -41,3 +43,4 @@ export type SyncLedgerStore = Sync<LedgerStore>;
 export type SyncLeaseStore = Sync<LeaseStore>;
 export type SyncKvStore = Sync<KvStore>;
 export type SyncSourceStore = Sync<SourceStore>;
+export type SyncProcessedUpdateStore = Sync<ProcessedUpdateStore>;

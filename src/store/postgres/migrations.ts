@@ -128,6 +128,17 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       DROP INDEX cards_newest;
     `,
   },
+  {
+    version: 5,
+    name: "processed platform updates",
+    sql: `
+      CREATE TABLE processed_updates (
+        key text COLLATE "C" PRIMARY KEY,
+        processed_at timestamptz NOT NULL
+      );
+      CREATE INDEX processed_updates_age ON processed_updates (processed_at);
+    `,
+  },
 ];
 
 /** One lock per schema: processes migrating different schemas of one database do not wait. */

@@ -148,6 +148,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX cards_source_arrival ON cards (source_id, arrived_at);
     `,
   },
+  {
+    version: 7,
+    name: "processed platform updates",
+    sql: `
+      CREATE TABLE processed_updates (
+        key TEXT PRIMARY KEY,
+        processed_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX processed_updates_age ON processed_updates (processed_at);
+    `,
+  },
 ];
 
 /**
