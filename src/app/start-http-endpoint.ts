@@ -1,4 +1,9 @@
-import { createHttpServer, createMetrics, instrumentChannel } from "../adapters/http/index.js";
+import {
+  createHttpServer,
+  createMetrics,
+  instrumentChannel,
+  type WebhookMount,
+} from "../adapters/http/index.js";
 import type { Config } from "../config.js";
 import { DELIVERY_DEFAULTS, type DeliveryChannel } from "../delivery/index.js";
 import type { Clock, Logger } from "../lib/index.js";
@@ -19,7 +24,7 @@ export interface HttpEndpointParts {
  */
 export async function startHttpEndpoint(
   parts: HttpEndpointParts,
-  deps: { config: Config; logger: Logger; clock: Clock },
+  deps: { config: Config; logger: Logger; clock: Clock; webhooks?: readonly WebhookMount[] },
 ): Promise<(() => Promise<void>) | undefined> {
   const { config } = deps;
   if (config.HTTP_PORT === undefined) return undefined;
@@ -44,6 +49,7 @@ export async function startHttpEndpoint(
     queries: createQueries({ store }),
     store,
     metrics: metrics.registry,
+    webhooks: deps.webhooks ?? [],
     readiness: async () => ({
       bots: {
         telegram: platforms.telegram ? "on" : "off",

@@ -14,6 +14,12 @@ export interface Readiness {
   leases: LeaseRecord[];
 }
 
+/** A platform's webhook (Telegram's): it checks its own secret, so the bearer token is not asked. */
+export interface WebhookMount {
+  path: string;
+  handle(request: Request): Promise<Response>;
+}
+
 export type PreviewResult = { ok: true; cards: FactCard[] } | { ok: false; error: string };
 
 export interface RouteDeps {
@@ -23,6 +29,7 @@ export interface RouteDeps {
   readiness?: () => Promise<Readiness>;
   metrics: Registry;
   previewArticle?: (url: string) => Promise<PreviewResult>;
+  webhooks?: readonly WebhookMount[];
   logger: Logger;
   clock: Clock;
   readyTimeoutMs: number;
@@ -35,13 +42,15 @@ const PAGE_CSP =
 /** The routes: translate HTTP to reads and back, nothing more. */
 export function createRoutes(deps: RouteDeps): Hono {
   const app = new Hono();
+  const webhookPaths = new Set((deps.webhooks ?? []).map((w) => w.path));
 
   app.use("*", async (c, next) => {
     // The token may sit in the query string: never let it leave through a Referer header.
     c.header("Referrer-Policy", "no-referrer");
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Cache-Control", "no-store");
-    if (deps.token && c.req.path !== "/healthz") {
+    const open = c.req.path === "/healthz" || webhookPaths.has(c.req.path);
+    if (deps.token && !open) {
       const given = presentedToken(c.req.header("authorization"), c.req.query("token"));
       if (!tokenMatches(deps.token, given)) {
         c.header("WWW-Authenticate", 'Bearer realm="news-digest-bot"');
@@ -52,6 +61,10 @@ export function createRoutes(deps: RouteDeps): Hono {
   });
 
   app.get("/healthz", (c) => c.text("ok"));
+
+  for (const webhook of deps.webhooks ?? []) {
+    app.post(webhook.path, (c) => webhook.handle(c.req.raw));
+  }
 
   app.get("/readyz", async (c) => {
     try {

@@ -4,7 +4,7 @@ export {
   type HttpServer,
   type HttpServerDeps,
 } from "./create-http-server.js";
-export type { PreviewResult, Readiness } from "./http-routes.js";
+export type { PreviewResult, Readiness, WebhookMount } from "./http-routes.js";
 export {
   createMetrics,
   type Metrics,
