@@ -80,8 +80,9 @@ export function createLeaseKeeper(deps: LeaseKeeperDeps): LeaseKeeper {
   return {
     /** Rejects when the first attempt's work fails to start (a bad token, say). */
     async start() {
-      turn = step();
-      await turn;
+      const first = step();
+      turn = first.catch(() => undefined);
+      await first;
       timer = setInterval(() => void tick(), intervalMs);
       timer.unref();
     },
