@@ -96,6 +96,15 @@ export const ConfigSchema = z.object({
       .optional(),
   ),
   DISCORD_API_ROOT: z.url().default("https://discord.com/api"),
+  /** Gateway shards of the bot: a count, or `auto` (Discord's recommendation). */
+  DISCORD_SHARDS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default("1")
+    .pipe(z.union([z.literal("auto"), z.coerce.number<string>().int().min(1).max(1024)])),
+  /** How long the Telegram poller's or a Discord shard's lease outlives a process that vanished. */
+  BOT_LEASE_TTL: boundedDuration(SECOND, HOUR).default(30_000),
   /** Unset: ARTICLES_DIR alone (how older setups keep working). */
   SOURCES: optionalString.pipe(SourceList.optional()),
   MAX_SOURCES_PER_CHAT: z.coerce.number().int().min(1).default(50),

@@ -19,6 +19,15 @@ describe("loadConfig", () => {
     expect(c.TELEGRAM_BOT_TOKEN).toBeUndefined();
   });
 
+  it("reads the Discord shard count as a number or auto, and nothing else", () => {
+    expect(loadConfig({}).DISCORD_SHARDS).toBe(1);
+    expect(loadConfig({ DISCORD_SHARDS: "4" }).DISCORD_SHARDS).toBe(4);
+    expect(loadConfig({ DISCORD_SHARDS: " Auto " }).DISCORD_SHARDS).toBe("auto");
+    expect(() => loadConfig({ DISCORD_SHARDS: "0" })).toThrow(/DISCORD_SHARDS/);
+    expect(() => loadConfig({ DISCORD_SHARDS: "many" })).toThrow(/DISCORD_SHARDS/);
+    expect(loadConfig({ BOT_LEASE_TTL: "5s" }).BOT_LEASE_TTL).toBe(5_000);
+  });
+
   it("coerces numbers, booleans and durations; blank strings count as unset", () => {
     const c = loadConfig({
       MAX_ARTICLE_BYTES: "2048",

@@ -9,12 +9,15 @@ import {
   type DeliveryChannel,
   type SourceCommands,
 } from "../delivery/index.js";
-import { createScheduler } from "../delivery/index.js";
+import { createLeaseHolder, createScheduler } from "../delivery/index.js";
 import { systemClock, type Clock } from "../lib/index.js";
 import type { Logger } from "../lib/index.js";
 import { openStore, type ChangeFeed, type Store } from "../store/index.js";
 import { ROLES, type Role } from "./roles.js";
+import { discordShardLeases, telegramPollLease, type BotLeaseDeps } from "./bot-leases.js";
+import type { LeaseKeeper } from "./lease-keeper.js";
 import { startHttpEndpoint } from "./start-http-endpoint.js";
+import { startUpdatePruner } from "./update-pruner.js";
 
 export interface AppDeps {
   config: Config;
@@ -94,6 +97,13 @@ export function createApp({
           ?.notice?.({ ...chat, threadId: null }, text),
     });
     cleanups.push(() => ingest.stop());
+    const leaseDeps: BotLeaseDeps = {
+      store,
+      clock,
+      logger,
+      holder: createLeaseHolder(),
+      ttlMs: config.BOT_LEASE_TTL,
+    };
     const platforms = createPlatforms({
       config,
       logger,
@@ -102,7 +112,12 @@ export function createApp({
       clock,
       roles,
       sources: ingest.commands,
+      pollLease: () => pollLease,
     });
+    let pollLease: LeaseKeeper | undefined;
+    if (roles.has("bots") && platforms.telegram && !config.TELEGRAM_WEBHOOK_URL) {
+      pollLease = telegramPollLease(leaseDeps, platforms.telegram);
+    }
     const parts: Parts = {
       store,
       changes,
@@ -110,11 +125,19 @@ export function createApp({
       ingest,
       cards: store.cards,
       ...(pool ? { digest: (input: { source: string; text: string }) => pool.digest(input) } : {}),
+      leaseDeps,
+      pollLease,
     };
 
     try {
       // HTTP endpoint (health, metrics, status page): off unless HTTP_PORT is set.
-      const stopHttp = await startHttpEndpoint(parts, { config, logger, clock });
+      const webhooks = roles.has("bots") && platforms.telegram?.webhookRoute;
+      const stopHttp = await startHttpEndpoint(parts, {
+        config,
+        logger,
+        clock,
+        webhooks: webhooks ? [webhooks] : [],
+      });
       if (stopHttp) cleanups.push(stopHttp);
       if (stopped) return;
       if (roles.has("ingest")) await startIngest(parts);
@@ -145,6 +168,8 @@ export function createApp({
     ingest: Ingest;
     cards: CardSink;
     digest?: DigestFn;
+    leaseDeps: BotLeaseDeps;
+    pollLease: LeaseKeeper | undefined;
   };
 
   async function startIngest({ store, ingest: sync }: Parts): Promise<void> {
@@ -187,15 +212,29 @@ export function createApp({
     await scheduler.start();
   }
 
-  async function startBots({ platforms }: Parts): Promise<void> {
+  async function startBots({ platforms, store, leaseDeps, pollLease }: Parts): Promise<void> {
     const { telegram, discord } = platforms;
     cleanups.push(async () => {
       await Promise.all([telegram?.stop(), discord?.stop()]);
     });
+    if (telegram) cleanups.push(startUpdatePruner({ store, clock, logger }));
     // Wait for both bots either way, so a failed one never leaves the other half-connected.
     const started = await Promise.allSettled([telegram?.start(), discord?.start()]);
     const failed = started.find((r): r is PromiseRejectedResult => r.status === "rejected");
     if (failed) throw failed.reason;
+    const keepers: LeaseKeeper[] = pollLease ? [pollLease] : [];
+    if (discord) {
+      const shards =
+        config.DISCORD_SHARDS === "auto"
+          ? await discord.recommendedShards()
+          : config.DISCORD_SHARDS;
+      keepers.push(...discordShardLeases(leaseDeps, discord, shards));
+    }
+    // Released before the bots stop (cleanups run in reverse): the next holder starts at once.
+    cleanups.push(async () => {
+      await Promise.all(keepers.map((k) => k.stop()));
+    });
+    for (const keeper of keepers) await keeper.start();
     void telegram?.done.then((error) => {
       if (error) {
         logger.fatal({ err: error }, "the Telegram bot stopped");
@@ -219,6 +258,8 @@ function createPlatforms(deps: {
   clock: Clock;
   roles: ReadonlySet<Role>;
   sources: SourceCommands;
+  /** The Telegram poller's lease (built after the bot, asked before every getUpdates). */
+  pollLease: () => LeaseKeeper | undefined;
 }) {
   const { config, logger, store, changes, clock } = deps;
   if (!deps.roles.has("bots") && !deps.roles.has("deliver")) return { channels: [] };
@@ -231,13 +272,16 @@ function createPlatforms(deps: {
       apiRoot: config.TELEGRAM_API_ROOT,
       testEnv: config.TELEGRAM_TEST_ENV,
       sendRate: config.TELEGRAM_SEND_RATE,
+      // With HTTP_PORT set the webhook is a route of that endpoint: one port serves all.
       webhook: config.TELEGRAM_WEBHOOK_URL
         ? {
             url: config.TELEGRAM_WEBHOOK_URL,
-            port: config.TELEGRAM_WEBHOOK_PORT,
+            ...(config.HTTP_PORT === undefined ? { port: config.TELEGRAM_WEBHOOK_PORT } : {}),
             secretToken: config.TELEGRAM_WEBHOOK_SECRET,
           }
         : undefined,
+      updateLedger: { claim: (key) => store.updates.claim(key, clock.now()) },
+      pollGate: { mayPoll: async () => (await deps.pollLease()?.holds()) ?? false },
       backend,
       logger: logger.child({ platform: "telegram" }),
     });
@@ -251,6 +295,7 @@ function createPlatforms(deps: {
       backend,
       logger: logger.child({ platform: "discord" }),
       commandStore: store.kv,
+      gateway: "manual",
     });
   }
   const channels: DeliveryChannel[] = [];

@@ -4,6 +4,7 @@ import {
   createMetrics,
   instrumentChannel,
   type CardRenderers,
+  type WebhookMount,
 } from "../adapters/http/index.js";
 import { renderCardHtml } from "../adapters/telegram/index.js";
 import type { Config } from "../config.js";
@@ -35,7 +36,7 @@ const RENDERERS: CardRenderers = {
  */
 export async function startHttpEndpoint(
   parts: HttpEndpointParts,
-  deps: { config: Config; logger: Logger; clock: Clock },
+  deps: { config: Config; logger: Logger; clock: Clock; webhooks?: readonly WebhookMount[] },
 ): Promise<(() => Promise<void>) | undefined> {
   const { config } = deps;
   if (config.HTTP_PORT === undefined) return undefined;
@@ -77,6 +78,7 @@ export async function startHttpEndpoint(
     previewArticle,
     renderers: RENDERERS,
     metrics: metrics.registry,
+    webhooks: deps.webhooks ?? [],
     readiness: async () => ({
       bots: {
         telegram: platforms.telegram ? "on" : "off",

@@ -36,6 +36,7 @@ export { ledgerRowId } from "./ledger-row-id.js";
 export { createPacer, type Pacer, type PacerDelay } from "./pacer.js";
 export { classifyFailure } from "./classify-failure.js";
 export { createLeaseHolder, isLeaseHolderGone } from "./lease-holder.js";
+export { createDeliveryLease, type DeliveryLease } from "./delivery-lease.js";
 export { sleep, type Sleep } from "./sleep.js";
 export * from "./schedule/index.js";
 export { chatSourceIds } from "./chat-source-ids.js";

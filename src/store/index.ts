@@ -9,6 +9,7 @@ export type {
   LedgerRetry,
   LedgerStore,
   ReceivedMark,
+  ProcessedUpdateStore,
   ReceivedStore,
   SlotKey,
   SlotState,

@@ -257,6 +257,17 @@ export interface LeaseStore {
   get(name: string): Promise<LeaseRecord | undefined>;
 }
 
+/**
+ * Platform updates handled once across processes (a Telegram `update_id` that a load balancer may
+ * hand to any process, or that Telegram redelivers after a slow answer).
+ */
+export interface ProcessedUpdateStore {
+  /** Records `key` as handled; false when it was recorded before (by any process): skip it. */
+  claim(key: string, at: Date): Promise<boolean>;
+  /** Forgets keys recorded before `before`; returns how many. */
+  prune(before: Date): Promise<number>;
+}
+
 export interface KvStore {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;
@@ -273,6 +284,7 @@ export interface Store {
   readonly lease: LeaseStore;
   readonly kv: KvStore;
   readonly sources: SourceStore;
+  readonly updates: ProcessedUpdateStore;
   /**
    * Runs `fn` atomically with `tx`, a store scoped to the transaction: use only `tx` inside `fn`
    * (the outer store waits until the transaction ends, so calling it there would deadlock; it

@@ -3,6 +3,7 @@ import type {
   KvStore,
   LeaseStore,
   LedgerStore,
+  ProcessedUpdateStore,
   ReceivedStore,
   SourceStore,
   SubscriptionStore,
@@ -22,6 +23,7 @@ export interface SyncParts {
   lease: Sync<LeaseStore>;
   kv: Sync<KvStore>;
   sources: Sync<SourceStore>;
+  updates: Sync<ProcessedUpdateStore>;
 }
 
 /** How an embedded engine opens, ends and nests a transaction. */
@@ -45,6 +47,7 @@ export type SyncLedgerStore = Omit<Sync<LedgerStore>, "insertNew" | "slotStates"
 export type SyncLeaseStore = Sync<LeaseStore>;
 export type SyncKvStore = Sync<KvStore>;
 export type SyncSourceStore = Omit<Sync<SourceStore>, "forChats">;
+export type SyncProcessedUpdateStore = Sync<ProcessedUpdateStore>;
 
 /** The parts an embedded engine builds, before `loopBatches` adds the batched methods. */
 export interface EmbeddedParts {
@@ -55,4 +58,5 @@ export interface EmbeddedParts {
   lease: SyncLeaseStore;
   kv: SyncKvStore;
   sources: SyncSourceStore;
+  updates: SyncProcessedUpdateStore;
 }

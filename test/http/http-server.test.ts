@@ -158,6 +158,27 @@ describe("the token rule", () => {
     expect(await bearer.text()).not.toContain("s3cret");
   });
 
+  it("carries a platform webhook on the same port, checked by its own secret, not the token", async () => {
+    const seen: string[] = [];
+    const { url } = await serve({
+      token: "s3cret-token-value",
+      webhooks: [
+        {
+          path: "/telegram",
+          handle: async (request) => {
+            seen.push(await request.text());
+            return new Response(null, { status: 200 });
+          },
+        },
+      ],
+    });
+    const posted = await fetch(url("/telegram"), { method: "POST", body: '{"update_id":1}' });
+    expect(posted.status).toBe(200);
+    expect(seen).toEqual(['{"update_id":1}']);
+    expect((await fetch(url("/telegram-other"), { method: "POST" })).status).toBe(401);
+    expect((await fetch(url("/metrics"))).status).toBe(401);
+  });
+
   it("listens beyond loopback when a token is set", async () => {
     const { url } = await serve({ host: "0.0.0.0", token: "s3cret-token-value" });
     const res = await fetch(url("/readyz").replace("0.0.0.0", "127.0.0.1"), {

@@ -527,6 +527,26 @@ describe.each(implementations)("%s store", (_name, open) => {
     });
   });
 
+  describe("processed updates", () => {
+    it("lets exactly one claim of an update through, even when claimed at once", async () => {
+      const claims = await Promise.all([
+        store.updates.claim("telegram:7:41", T0),
+        store.updates.claim("telegram:7:41", T0),
+        store.updates.claim("telegram:7:42", T0),
+      ]);
+      expect(claims).toEqual([true, false, true]);
+      expect(await store.updates.claim("telegram:7:41", at(5))).toBe(false);
+    });
+
+    it("forgets updates recorded before the cut-off, and only those", async () => {
+      await store.updates.claim("telegram:7:1", T0);
+      await store.updates.claim("telegram:7:2", at(10));
+      expect(await store.updates.prune(at(10))).toBe(1);
+      expect(await store.updates.claim("telegram:7:1", at(11))).toBe(true);
+      expect(await store.updates.claim("telegram:7:2", at(11))).toBe(false);
+    });
+  });
+
   describe("kv and transactions", () => {
     it("gets, sets and deletes values", async () => {
       expect(await store.kv.get("commands:telegram")).toBeUndefined();

@@ -1,4 +1,11 @@
-import { Client, Events, GatewayIntentBits, RESTEvents, type RateLimitData } from "discord.js";
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  RESTEvents,
+  Routes,
+  type RateLimitData,
+} from "discord.js";
 import type { BotBackend } from "../../delivery/index.js";
 import type { DeliveryChannel } from "../../delivery/index.js";
 import { redactSecrets, type Logger } from "../../lib/index.js";
@@ -45,6 +52,11 @@ export interface DiscordBotOptions extends Partial<DiscordBotTuning> {
   logger: Logger;
   /** Remembers the registered commands' hash across restarts; in memory when omitted. */
   commandStore?: KeyValue;
+  /**
+   * `manual`: `start()` only registers commands; the gateway connects shard by shard through
+   * `connectShard` (each shard leased by one process). Default `all`: one connection, every shard.
+   */
+  gateway?: "all" | "manual";
 }
 
 export interface DiscordBot {
@@ -54,6 +66,14 @@ export interface DiscordBot {
   start(): Promise<void>;
   /** Idempotent; lets running interactions finish (bounded), then awaits `client.destroy()`. */
   stop(): Promise<void>;
+  /** Discord's recommended shard count (`GET /gateway/bot`). */
+  recommendedShards(): Promise<number>;
+  /** Manual gateway: connects shard `id` of `count` on a client of its own; resolves when ready. */
+  connectShard(id: number, count: number): Promise<void>;
+  /** Closes shard `id` (another process may connect it now); no-op when not connected. */
+  disconnectShard(id: number): Promise<void>;
+  /** Shards connected by this process, ascending. */
+  connectedShards(): number[];
 }
 
 /** discord.js bucket route of a channel message post (ids become `:id`). */
@@ -74,21 +94,24 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   const logger = options.logger.child({ adapter: "discord" });
   const scrub = (error: unknown) => describeError(error, secrets);
 
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
-    allowedMentions: { parse: [] },
-    waitGuildTimeout: t.waitGuildTimeoutMs,
-    rest: {
-      api: t.apiRoot,
-      retries: t.restRetries,
-      timeout: t.restTimeoutMs,
-      // Only digest sends give up early; commands and replies wait as long as Discord asks.
-      rejectOnRateLimit: (data: RateLimitData) =>
-        data.method.toUpperCase() === "POST" &&
-        MESSAGE_POST.test(data.route) &&
-        Math.max(data.retryAfter, data.timeToReset) > t.maxRateLimitWaitMs,
-    },
-  });
+  const makeClient = (shards?: { id: number; count: number }) =>
+    new Client({
+      intents: [GatewayIntentBits.Guilds],
+      ...(shards ? { shards: [shards.id], shardCount: shards.count } : {}),
+      allowedMentions: { parse: [] },
+      waitGuildTimeout: t.waitGuildTimeoutMs,
+      rest: {
+        api: t.apiRoot,
+        retries: t.restRetries,
+        timeout: t.restTimeoutMs,
+        // Only digest sends give up early; commands and replies wait as long as Discord asks.
+        rejectOnRateLimit: (data: RateLimitData) =>
+          data.method.toUpperCase() === "POST" &&
+          MESSAGE_POST.test(data.route) &&
+          Math.max(data.retryAfter, data.timeToReset) > t.maxRateLimitWaitMs,
+      },
+    });
+  const client = makeClient();
   client.rest.setToken(token);
 
   const channel = createDiscordChannel({
@@ -99,17 +122,21 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   });
   const handle = createInteractionHandler({ backend, logger, secrets });
   const inFlight = new Set<Promise<void>>();
-  client.on(Events.InteractionCreate, (interaction) => {
-    const run = handle(interaction).finally(() => inFlight.delete(run));
-    inFlight.add(run);
-  });
-  client.on(Events.Error, (error) => logger.error({ error: scrub(error) }, "discord client error"));
-  client.on(Events.ShardError, (error) =>
-    logger.warn({ error: scrub(error) }, "discord gateway error"),
-  );
-  client.on(Events.Warn, (message) =>
-    logger.warn({ message: redactSecrets(message, secrets) }, "discord warning"),
-  );
+  const listen = (c: Client) => {
+    c.on(Events.InteractionCreate, (interaction) => {
+      const run = handle(interaction).finally(() => inFlight.delete(run));
+      inFlight.add(run);
+    });
+    c.on(Events.Error, (error) => logger.error({ error: scrub(error) }, "discord client error"));
+    c.on(Events.ShardError, (error) =>
+      logger.warn({ error: scrub(error) }, "discord gateway error"),
+    );
+    c.on(Events.Warn, (message) =>
+      logger.warn({ message: redactSecrets(message, secrets) }, "discord warning"),
+    );
+  };
+  listen(client);
+  const shardClients = new Map<number, Client>();
   client.rest.on(RESTEvents.RateLimited, (info) =>
     logger.debug(
       { route: info.route, retryAfter: info.retryAfter, global: info.global },
@@ -120,17 +147,45 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   let starting: Promise<void> | undefined;
   let stopping: Promise<void> | undefined;
 
-  const start = async () => {
-    if (stopping) throw new Error("discord bot was stopped; create a new one to start again");
+  const connect = async (c: Client) => {
     // Never rejects, so an early login failure leaves no unhandled promise behind.
-    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    const ready = new Promise<void>((resolve) => c.once(Events.ClientReady, () => resolve()));
     try {
-      await client.login(token);
+      await c.login(token);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(`discord login failed: ${redactSecrets(reason, secrets)}`, { cause: error });
     }
     await ready;
+  };
+
+  const connectShard = async (id: number, count: number) => {
+    if (stopping) throw new Error("discord bot was stopped");
+    if (shardClients.has(id)) return;
+    const shard = makeClient({ id, count });
+    listen(shard);
+    shardClients.set(id, shard);
+    try {
+      await connect(shard);
+    } catch (error) {
+      shardClients.delete(id);
+      await shard.destroy();
+      throw error;
+    }
+    logger.info({ shard: id, of: count, guilds: shard.guilds.cache.size }, "discord shard ready");
+  };
+
+  const disconnectShard = async (id: number) => {
+    const shard = shardClients.get(id);
+    if (!shard) return;
+    shardClients.delete(id);
+    await shard.destroy();
+    logger.info({ shard: id }, "discord shard closed");
+  };
+
+  const start = async () => {
+    if (stopping) throw new Error("discord bot was stopped; create a new one to start again");
+    if (options.gateway !== "manual") await connect(client);
     if (t.registerCommands) {
       await registerIfChanged({
         rest: client.rest,
@@ -143,7 +198,12 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
         logger.error({ error: scrub(error) }, "discord command registration failed"),
       );
     }
-    logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "discord bot ready");
+    if (options.gateway !== "manual") {
+      logger.info(
+        { user: client.user?.tag, guilds: client.guilds.cache.size },
+        "discord bot ready",
+      );
+    }
   };
 
   const stop = async () => {
@@ -153,6 +213,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     });
     await Promise.race([Promise.allSettled([...inFlight]), grace]);
     clearTimeout(timer);
+    await Promise.all([...shardClients.keys()].map(disconnectShard));
     await client.destroy();
     logger.info("discord bot stopped");
   };
@@ -162,5 +223,12 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     channel,
     start: () => (starting ??= start()),
     stop: () => (stopping ??= stop()),
+    recommendedShards: async () => {
+      const info = (await client.rest.get(Routes.gatewayBot())) as { shards?: unknown };
+      return typeof info.shards === "number" && info.shards >= 1 ? info.shards : 1;
+    },
+    connectShard,
+    disconnectShard,
+    connectedShards: () => [...shardClients.keys()].sort((a, b) => a - b),
   };
 }

@@ -17,6 +17,12 @@ export interface Readiness {
   leases: LeaseRecord[];
 }
 
+/** A platform's webhook (Telegram's): it checks its own secret, so the bearer token is not asked. */
+export interface WebhookMount {
+  path: string;
+  handle(request: Request): Promise<Response>;
+}
+
 export interface RouteDeps {
   token?: string;
   queries: Pick<Queries, "latest">;
@@ -28,6 +34,7 @@ export interface RouteDeps {
   previewArticle?: CardPreviewFn;
   /** The platforms' renderers: cards are shown as Telegram and Discord show them. */
   renderers?: CardRenderers;
+  webhooks?: readonly WebhookMount[];
   logger: Logger;
   clock: Clock;
   readyTimeoutMs: number;
@@ -40,13 +47,15 @@ const PAGE_CSP =
 /** The routes: translate HTTP to reads and back, nothing more. */
 export function createRoutes(deps: RouteDeps): Hono {
   const app = new Hono();
+  const webhookPaths = new Set((deps.webhooks ?? []).map((w) => w.path));
 
   app.use("*", async (c, next) => {
     // The token may sit in the query string: never let it leave through a Referer header.
     c.header("Referrer-Policy", "no-referrer");
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Cache-Control", "no-store");
-    if (deps.token && c.req.path !== "/healthz") {
+    const open = c.req.path === "/healthz" || webhookPaths.has(c.req.path);
+    if (deps.token && !open) {
       const given = presentedToken(c.req.header("authorization"), c.req.query("token"));
       if (!tokenMatches(deps.token, given)) {
         c.header("WWW-Authenticate", 'Bearer realm="news-digest-bot"');
@@ -57,6 +66,10 @@ export function createRoutes(deps: RouteDeps): Hono {
   });
 
   app.get("/healthz", (c) => c.text("ok"));
+
+  for (const webhook of deps.webhooks ?? []) {
+    app.post(webhook.path, (c) => webhook.handle(c.req.raw));
+  }
 
   app.get("/readyz", async (c) => {
     try {

@@ -4,7 +4,7 @@ export {
   type HttpServer,
   type HttpServerDeps,
 } from "./create-http-server.js";
-export type { Readiness } from "./http-routes.js";
+export type { Readiness, WebhookMount } from "./http-routes.js";
 export type { CardRenderers } from "./render-card-view.js";
 export type { EmbedView } from "./discord-embed-to-web.js";
 export { telegramHtmlToWeb } from "./telegram-html-to-web.js";

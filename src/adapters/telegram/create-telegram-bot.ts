@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, GrammyError } from "grammy";
 import type { BotBackend } from "../../delivery/index.js";
@@ -9,15 +8,28 @@ import { createTelegramChannel, type TelegramChannel } from "./telegram-channel.
 import { clientOptions, TELEGRAM_DEFAULTS, type ClientSettings } from "./telegram-defaults.js";
 import { fetchBotInfo, type StartRetry } from "./fetch-bot-info.js";
 import { describeTelegramError, sanitizeTelegramError } from "./telegram-errors.js";
+import { handleUpdatesOnce, type UpdateLedger } from "./update-once.js";
+import { createWebhookHandler, type WebhookRoute } from "./webhook-handler.js";
+import { webhookSecretFor } from "./webhook-secret.js";
 import { startWebhookServer, type WebhookServer } from "./webhook-server.js";
 
 export interface TelegramWebhookOptions {
   /** The public HTTPS URL Telegram posts to; its path is the one the local server answers on. */
   url: string;
-  port: number;
+  /** A server of its own on this port; without it, mount `webhookRoute` on another server. */
+  port?: number;
   host?: string;
-  /** Random when omitted; Telegram sends it back in `X-Telegram-Bot-Api-Secret-Token`. */
+  /**
+   * Telegram sends it back in `X-Telegram-Bot-Api-Secret-Token`. Derived from the token when
+   * omitted, so every process behind a load balancer expects the same one.
+   */
   secretToken?: string;
+}
+
+/** Long polling under a lease: asked before every getUpdates. */
+export interface PollGate {
+  /** False ends polling without another request to Telegram (another process polls now). */
+  mayPoll(): Promise<boolean>;
 }
 
 export interface TelegramBotOptions extends ClientSettings {
@@ -26,6 +38,10 @@ export interface TelegramBotOptions extends ClientSettings {
   logger: Logger;
   /** Webhook mode; long polling when omitted. */
   webhook?: TelegramWebhookOptions;
+  /** Each update handled once across the processes sharing this ledger. */
+  updateLedger?: UpdateLedger;
+  /** Polling only between `startPolling()` and `stopPolling()`, and only while the gate says so. */
+  pollGate?: PollGate;
   pollingTimeoutSeconds?: number;
   rateLimit?: { limit: number; timeFrameMs: number };
   /** How getMe is retried at start while Telegram is unreachable. */
@@ -38,6 +54,12 @@ export interface TelegramBotHandle {
   bot: Bot;
   /** For the delivery engine: no auto-retry, failures classified as DeliveryError. */
   channel: TelegramChannel;
+  /** Webhook mode: the route to mount on the process's HTTP server (when no `port` was given). */
+  webhookRoute?: WebhookRoute;
+  /** With a `pollGate`: starts long polling (after `start()`); resolves once polling runs. */
+  startPolling(): Promise<void>;
+  /** With a `pollGate`: stops polling; confirms the last update only if the gate still allows it. */
+  stopPolling(): Promise<void>;
   /** Resolves once updates flow; rejects (token-free) when Telegram refuses the bot. */
   start(): Promise<void>;
   /** Idempotent. */
@@ -81,6 +103,21 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBotHandl
     void stop();
   };
 
+  if (options.pollGate) {
+    const gate = options.pollGate;
+    bot.api.config.use(async (prev, method, payload, signal) => {
+      if (method !== "getUpdates") return prev(method, payload, signal);
+      const allowed = await gate.mayPoll().catch((error: unknown) => {
+        log.warn({ err: error }, "could not check the polling lease");
+        return false;
+      });
+      if (allowed) return prev(method, payload, signal);
+      // Another process may be polling now: a request of ours would end its poll with 409.
+      void bot.stop();
+      return { ok: true, result: [] } as never;
+    });
+  }
+  if (options.updateLedger) handleUpdatesOnce(bot, options.updateLedger, log);
   installBotHandlers(bot, {
     backend: options.backend,
     log,
@@ -124,14 +161,16 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBotHandl
     });
     if (stopping) return;
     if (webhook) await startWebhook(webhook);
-    else await startPolling();
+    else if (!options.pollGate) await startPolling();
   }
 
   function startPolling(): Promise<void> {
+    if (stopping || bot.isRunning()) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       bot
         .start({ timeout: pollingTimeout, onStart: () => resolve() })
-        .then(() => finish())
+        // Under a gate, polling pauses and resumes with the lease; the bot lives on.
+        .then(() => (options.pollGate ? resolve() : finish()))
         .catch((error: unknown) => {
           // Aborting a poll on stop() is not a failure.
           if (stopping) return resolve();
@@ -142,17 +181,30 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBotHandl
     });
   }
 
+  const secretToken = webhook?.secretToken ?? webhookSecretFor(token);
+  const webhookRoute = webhook
+    ? createWebhookHandler({
+        bot,
+        path: new URL(webhook.url).pathname,
+        secretToken,
+        ready: () => bot.isInited() && !stopping,
+        log,
+        token,
+      })
+    : undefined;
+
   async function startWebhook(hook: TelegramWebhookOptions): Promise<void> {
-    const secretToken = hook.secretToken ?? randomBytes(32).toString("base64url");
-    server = await startWebhookServer({
-      bot,
-      port: hook.port,
-      host: hook.host,
-      path: new URL(hook.url).pathname,
-      secretToken,
-      log,
-      token,
-    });
+    if (hook.port !== undefined) {
+      server = await startWebhookServer({
+        bot,
+        port: hook.port,
+        host: hook.host,
+        path: new URL(hook.url).pathname,
+        secretToken,
+        log,
+        token,
+      });
+    }
     try {
       await bot.api.setWebhook(hook.url, { secret_token: secretToken });
     } catch (error) {
@@ -180,5 +232,25 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBotHandl
     return stopping;
   }
 
-  return { bot, channel, start: () => (starting ??= run()), stop, done };
+  async function stopPolling(): Promise<void> {
+    if (bot.isRunning()) {
+      await bot.stop().catch((error: unknown) => {
+        log.warn(
+          { error: describeTelegramError(error, token) },
+          "could not confirm the last update",
+        );
+      });
+    }
+  }
+
+  return {
+    bot,
+    channel,
+    ...(webhookRoute ? { webhookRoute } : {}),
+    startPolling,
+    stopPolling,
+    start: () => (starting ??= run()),
+    stop,
+    done,
+  };
 }

@@ -1,5 +1,6 @@
 export {
   createTelegramBot,
+  type PollGate,
   type TelegramBotHandle,
   type TelegramBotOptions,
   type TelegramWebhookOptions,
@@ -20,3 +21,6 @@ export {
 export { classifyTelegramError } from "./telegram-errors.js";
 export { TELEGRAM_DEFAULTS } from "./telegram-defaults.js";
 export { BOT_COMMANDS } from "./help-text.js";
+export type { UpdateLedger } from "./update-once.js";
+export type { WebhookRoute } from "./webhook-handler.js";
+export { webhookSecretFor } from "./webhook-secret.js";

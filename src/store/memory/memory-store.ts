@@ -5,6 +5,7 @@ import { createMemoryLedgerStore } from "./memory-ledger-store.js";
 import { createMemoryReceivedStore } from "./memory-received-store.js";
 import { createMemorySourceStore } from "./memory-source-store.js";
 import { createMemorySubscriptionStore } from "./memory-subscription-store.js";
+import { createMemoryUpdateStore } from "./memory-update-store.js";
 import type { RandomIndex } from "../subscription-id.js";
 import { createGuardedStore } from "../guarded-store.js";
 import { loopBatches } from "../loop-batches.js";
@@ -26,6 +27,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     lease: createMemoryLeaseStore(),
     kv: createMemoryKvStore(),
     sources: createMemorySourceStore(),
+    updates: createMemoryUpdateStore(),
   };
   const none = () => {};
   // Isolated like SQLite (the guard), but without rollback: Maps have no undo log.

@@ -129,6 +129,17 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 5,
+    name: "processed platform updates",
+    sql: `
+      CREATE TABLE processed_updates (
+        key text COLLATE "C" PRIMARY KEY,
+        processed_at timestamptz NOT NULL
+      );
+      CREATE INDEX processed_updates_age ON processed_updates (processed_at);
+    `,
+  },
+  {
     version: 6,
     name: "source claims and per-host request starts",
     // Several ingest processes: a due source is claimed (FOR UPDATE SKIP LOCKED) until

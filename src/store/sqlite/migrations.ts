@@ -149,6 +149,17 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 7,
+    name: "processed platform updates",
+    sql: `
+      CREATE TABLE processed_updates (
+        key TEXT PRIMARY KEY,
+        processed_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX processed_updates_age ON processed_updates (processed_at);
+    `,
+  },
+  {
     version: 8,
     name: "source claims and per-host request starts",
     // Several ingest processes: a due source is claimed until claim_until (ISO); host_slots

@@ -6,6 +6,7 @@ import { createSqliteLedgerStore } from "./sqlite-ledger-store.js";
 import { createSqliteReceivedStore } from "./sqlite-received-store.js";
 import { createSqliteSourceStore } from "./sqlite-source-store.js";
 import { createSqliteSubscriptionStore } from "./sqlite-subscription-store.js";
+import { createSqliteUpdateStore } from "./sqlite-update-store.js";
 import type { RandomIndex } from "../subscription-id.js";
 import { createGuardedStore } from "../guarded-store.js";
 import { loopBatches } from "../loop-batches.js";
@@ -28,6 +29,7 @@ export function createSqliteStore(db: Database, options: SqliteStoreOptions = {}
     lease: createSqliteLeaseStore(db),
     kv: createSqliteKvStore(db),
     sources: createSqliteSourceStore(db),
+    updates: createSqliteUpdateStore(db),
   };
   return createGuardedStore("sqlite", loopBatches(parts), {
     // IMMEDIATE takes the write lock up front: a deferred read-then-write could fail with BUSY.

@@ -19,7 +19,17 @@ interface Session {
   id: string;
   seq: number;
   ready: boolean;
+  /** [id, count] from IDENTIFY; [0, 1] when the client did not shard. */
+  shard: [number, number];
 }
+
+/** Discord's rule: a guild's events go to shard (guild_id >> 22) % count. */
+export function shardOfGuild(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
+
+const owns = (session: Session, guildId: unknown) =>
+  typeof guildId !== "string" || shardOfGuild(guildId, session.shard[1]) === session.shard[0];
 
 export interface FakeGateway {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -28,6 +38,10 @@ export interface FakeGateway {
   /** Every frame both ways, in order. */
   readonly frames: GatewayFrame[];
   readonly identifies: Json[];
+  /** IDENTIFYs that asked for shard `id` (unsharded clients count as shard 0). */
+  identifyCount(id: number): number;
+  /** Identified, open sessions per shard id. */
+  sessionsOf(id: number): number;
   /** Identified, open sessions. */
   sessionCount(): number;
   close(): void;
@@ -67,17 +81,20 @@ export function createFakeGateway(options: {
       session.ws.close(4014, "Disallowed intent(s).");
       return;
     }
+    const shard = Array.isArray(d.shard) ? d.shard.map(Number) : [0, 1];
+    session.shard = [shard[0] ?? 0, shard[1] ?? 1];
     session.ready = true;
+    const guildHere = owns(session, state.guildId);
     send(
       session,
       0,
       {
         v: 10,
         user: state.botUser,
-        guilds: [{ id: state.guildId, unavailable: true }],
+        guilds: guildHere ? [{ id: state.guildId, unavailable: true }] : [],
         session_id: session.id,
         resume_gateway_url: options.url(),
-        shard: [0, 1],
+        shard: session.shard,
         application: { id: state.applicationId, flags: 0 },
         private_channels: [],
         user_settings: {},
@@ -85,8 +102,9 @@ export function createFakeGateway(options: {
       },
       "READY",
     );
-    send(session, 0, guildCreatePayload(state), "GUILD_CREATE");
+    if (guildHere) send(session, 0, guildCreatePayload(state), "GUILD_CREATE");
   };
+  const shardOf = (d: Json) => (Array.isArray(d.shard) ? Number(d.shard[0]) : 0);
 
   const resume = (session: Session, d: Json) => {
     const previous = [...sessions].find((s) => s.id === d.session_id && s !== session);
@@ -102,7 +120,13 @@ export function createFakeGateway(options: {
   };
 
   wss.on("connection", (ws) => {
-    const session: Session = { ws, id: randomUUID().replace(/-/g, ""), seq: 0, ready: false };
+    const session: Session = {
+      ws,
+      id: randomUUID().replace(/-/g, ""),
+      seq: 0,
+      ready: false,
+      shard: [0, 1],
+    };
     sessions.add(session);
     ws.on("message", (raw) => {
       let payload: Json;
@@ -132,6 +156,7 @@ export function createFakeGateway(options: {
       let count = 0;
       for (const session of sessions) {
         if (!session.ready || session.ws.readyState !== session.ws.OPEN) continue;
+        if (!owns(session, (d as Json | null)?.guild_id)) continue;
         send(session, 0, d, t);
         count += 1;
       }
@@ -139,6 +164,10 @@ export function createFakeGateway(options: {
     },
     frames,
     identifies,
+    identifyCount: (id) => identifies.filter((d) => shardOf(d) === id).length,
+    sessionsOf: (id) =>
+      [...sessions].filter((s) => s.ready && s.ws.readyState === s.ws.OPEN && s.shard[0] === id)
+        .length,
     sessionCount: () =>
       [...sessions].filter((s) => s.ready && s.ws.readyState === s.ws.OPEN).length,
     close: () => {

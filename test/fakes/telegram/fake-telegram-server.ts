@@ -38,6 +38,8 @@ export async function startFakeTelegram(options: { token?: string; bot?: User } 
   const events = new EventEmitter();
   const calls: ApiCall[] = [];
   const hanging = new Set<ServerResponse>();
+  // 409s answered to a live client: two pollers, or polling beside a webhook.
+  let conflicts = 0;
   const { registeredCommands, ...chatHandlers } = chatMethods(state, updates);
   const handlers: Record<string, Handler> = {
     ...messageMethods(state),
@@ -89,6 +91,7 @@ export async function startFakeTelegram(options: { token?: string; bot?: User } 
       const result = await handler(params, gone.signal);
       reply(res, 200, { ok: true, result });
     } catch (error) {
+      if (error instanceof ApiError && error.code === 409 && !res.destroyed) conflicts += 1;
       if (error instanceof ApiError) reply(res, error.code, error.toJSON());
       else reply(res, 500, { ok: false, error_code: 500, description: "Internal Server Error" });
     } finally {
@@ -155,6 +158,8 @@ export async function startFakeTelegram(options: { token?: string; bot?: User } 
     callbackAnswer: (queryId: string) => state.callbackAnswers.get(queryId) ?? undefined,
     commands: registeredCommands,
     webhookInfo: () => updates.webhookInfo(),
+    /** How many 409 Conflict answers reached a client that was still listening. */
+    conflicts: () => conflicts,
     pendingUpdates: () => updates.pendingCount(),
     messagesTo,
     callsOf: (method: string) => calls.filter((c) => c.method === method),
