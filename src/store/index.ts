@@ -10,6 +10,7 @@ export type {
   LedgerStore,
   ReceivedStore,
   ScheduleStore,
+  SettingsStore,
   SourceStore,
   Store,
   SubscriptionStore,

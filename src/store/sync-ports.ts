@@ -4,6 +4,7 @@ import type {
   LeaseStore,
   LedgerStore,
   ReceivedStore,
+  SettingsStore,
   SourceStore,
   SubscriptionStore,
 } from "./ports.js";
@@ -22,6 +23,7 @@ export interface SyncParts {
   lease: Sync<LeaseStore>;
   kv: Sync<KvStore>;
   sources: Sync<SourceStore>;
+  settings: Sync<SettingsStore>;
 }
 
 /** How an embedded engine opens, ends and nests a transaction. */
@@ -41,3 +43,4 @@ export type SyncLedgerStore = Sync<LedgerStore>;
 export type SyncLeaseStore = Sync<LeaseStore>;
 export type SyncKvStore = Sync<KvStore>;
 export type SyncSourceStore = Sync<SourceStore>;
+export type SyncSettingsStore = Sync<SettingsStore>;

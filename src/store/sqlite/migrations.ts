@@ -148,6 +148,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX cards_source_arrival ON cards (source_id, arrived_at);
     `,
   },
+  {
+    version: 9,
+    name: "per-chat settings",
+    sql: `
+      CREATE TABLE chat_settings (
+        platform TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        timezone TEXT,
+        language TEXT,
+        quiet_start TEXT,
+        quiet_end TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (platform, chat_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /**

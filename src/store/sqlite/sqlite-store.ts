@@ -4,6 +4,7 @@ import { createSqliteKvStore } from "./sqlite-kv-store.js";
 import { createSqliteLeaseStore } from "./sqlite-lease-store.js";
 import { createSqliteLedgerStore } from "./sqlite-ledger-store.js";
 import { createSqliteReceivedStore } from "./sqlite-received-store.js";
+import { createSqliteSettingsStore } from "./sqlite-settings-store.js";
 import { createSqliteSourceStore } from "./sqlite-source-store.js";
 import { createSqliteSubscriptionStore } from "./sqlite-subscription-store.js";
 import type { RandomIndex } from "../subscription-id.js";
@@ -27,6 +28,7 @@ export function createSqliteStore(db: Database, options: SqliteStoreOptions = {}
     lease: createSqliteLeaseStore(db),
     kv: createSqliteKvStore(db),
     sources: createSqliteSourceStore(db),
+    settings: createSqliteSettingsStore(db),
   };
   return createGuardedStore("sqlite", parts, {
     // IMMEDIATE takes the write lock up front: a deferred read-then-write could fail with BUSY.
