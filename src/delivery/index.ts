@@ -47,3 +47,9 @@ export {
   type SourceCommands,
   type SourceView,
 } from "./source-commands.js";
+export {
+  formatQuietHours,
+  parseQuietHours,
+  quietUntil,
+  type QuietHoursResult,
+} from "./quiet-hours.js";

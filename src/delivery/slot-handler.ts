@@ -8,6 +8,7 @@ import { composeDigest } from "./compose-digest.js";
 import type { DeliveryOptions } from "./delivery-options.js";
 import { ledgerRowId } from "./ledger-row-id.js";
 import { mergeWaitingDigests } from "./merge-waiting.js";
+import { quietUntil } from "./quiet-hours.js";
 import type { OnSlot } from "./schedule/index.js";
 import type { Sleep } from "./sleep.js";
 import type { Platform, Subscription } from "../model/index.js";
@@ -95,6 +96,20 @@ export function createSlotHandler(deps: SlotHandlerDeps) {
       cardIds,
     }));
     const inserted = await tx.ledger.insert(rows, now);
+    // Quiet hours: the digest is queued now (its cards reserved) but goes out when the window
+    // opens; a later slot still inside the window folds it in (mergeWaitingDigests), so one goes.
+    const settings = await tx.settings.get(sub.target);
+    const opens =
+      settings?.quietHours && inserted > 0
+        ? quietUntil(settings.quietHours, settings.timezone ?? sub.timezone, now)
+        : undefined;
+    if (opens !== undefined) {
+      for (const row of rows) await tx.ledger.defer(row.id, opens, now);
+      logger.info(
+        { subscription: sub.id, slot: slotIso, until: opens.toISOString() },
+        "quiet hours: digest waits",
+      );
+    }
     // Reserve the cards at once: a card is queued for a chat at most once, whatever happens next.
     if (inserted > 0) await tx.received.mark(sub.target, cardIds, sub.id, now);
     if (info.catchUp)
