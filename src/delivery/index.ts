@@ -53,3 +53,9 @@ export {
   quietUntil,
   type QuietHoursResult,
 } from "./quiet-hours.js";
+export {
+  createSettingsCommands,
+  type SettingsCommands,
+  type SettingsInput,
+  type SettingsResult,
+} from "./settings-commands.js";
