@@ -80,9 +80,15 @@ export function createSlotHandler(deps: SlotHandlerDeps) {
       })),
     ];
     if (cards.length === 0 && !sub.notifyEmpty) return { status: "empty" };
+    const settings = await tx.settings.get(sub.target);
+    const language = settings?.language ?? undefined;
     const parts =
       cards.length > 0
-        ? channel.render(cards, { subscription: sub, slot: new Date(slotIso) })
+        ? channel.render(cards, {
+            subscription: sub,
+            slot: new Date(slotIso),
+            ...(language ? { language } : {}),
+          })
         : channel.render([], { emptyNotice: deps.options.emptyNotice });
     const cardIds = cards.map((c) => c.id);
     const rows: NewLedgerRow[] = parts.map((payload, partIndex) => ({
@@ -98,7 +104,6 @@ export function createSlotHandler(deps: SlotHandlerDeps) {
     const inserted = await tx.ledger.insert(rows, now);
     // Quiet hours: the digest is queued now (its cards reserved) but goes out when the window
     // opens; a later slot still inside the window folds it in (mergeWaitingDigests), so one goes.
-    const settings = await tx.settings.get(sub.target);
     const opens =
       settings?.quietHours && inserted > 0
         ? quietUntil(settings.quietHours, settings.timezone ?? sub.timezone, now)

@@ -39,6 +39,7 @@ digest-stories = { $count ->
    *[other] { $count } Meldungen
 }
 digest-footer-telegram = Ändern: /subscriptions · beenden: /unsubscribe { $id }
+digest-footer-discord = Ändern mit /subscriptions · beenden mit /unsubscribe id:{ $id }
 start = Hallo! Ich mache aus Nachrichtenartikeln kurze Faktenkarten: Schlagzeile, Zusammenfassung und die wichtigsten Fakten, jeder mit seinem Quellsatz.
 
     Probiere /latest für die neuesten Karten oder /help für alle Befehle.

@@ -39,6 +39,7 @@ digest-stories = { $count ->
    *[other] { $count } stories
 }
 digest-footer-telegram = Change it: /subscriptions · stop it: /unsubscribe { $id }
+digest-footer-discord = Change it with /subscriptions · stop it with /unsubscribe id:{ $id }
 start = Hi! I turn news articles into short fact cards: a headline, a summary and the key facts, each traceable to its source sentence.
 
     Try /latest for the newest cards, or /help for every command.
