@@ -14,6 +14,7 @@ settings-admin-only = Nur Admins können die Einstellungen dieses Chats ändern.
 settings-usage-telegram = Ändern mit /settings tz Europe/Berlin · /settings lang en · /settings quiet 22:00-07:00 (oder off)
 settings-usage-discord = Ändern mit /settings timezone:Europe/Berlin language:en quiet:22:00-07:00 (oder off)
 subscribed = Abonniert{ $into }: { $what }.
+for-channel = für { $channel }
 subscribe-failed = Abo nicht möglich: { $reason }. Beispiel: { $example }
 unsubscribe-hint = Entfernen mit { $command }
 unsubscribed = Abbestellt: { $ids }.

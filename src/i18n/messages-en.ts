@@ -14,6 +14,7 @@ settings-admin-only = Only admins can change this chat's settings.
 settings-usage-telegram = Change with /settings tz Europe/Berlin · /settings lang de · /settings quiet 22:00-07:00 (or off)
 settings-usage-discord = Change with /settings timezone:Europe/Berlin language:de quiet:22:00-07:00 (or off)
 subscribed = Subscribed{ $into }: { $what }.
+for-channel = for { $channel }
 subscribe-failed = Can't subscribe: { $reason }. Example: { $example }
 unsubscribe-hint = Remove it with { $command }
 unsubscribed = Unsubscribed: { $ids }.

@@ -1,3 +1,4 @@
+import { scheduleWordCount } from "../../delivery/index.js";
 import { TELEGRAM_DEFAULTS } from "./telegram-defaults.js";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -9,7 +10,7 @@ export const USAGE = {
     "Usage: /source ID with an ID shown under a card (see /latest), e.g. /source 030049e19457",
   search: "Usage: /search WORDS, e.g. /search military service",
   subscribe:
-    "Usage: /subscribe CRON [TIMEZONE] [COUNT] [+WORD] [-WORD], e.g. /subscribe 0 8 * * * Asia/Almaty 5 +budget -sport (daily at 08:00)",
+    "Usage: /subscribe SCHEDULE [TIMEZONE] [COUNT] [+WORD] [-WORD] with SCHEDULE in words (daily 08:00, weekdays 07:30, weekly mon 09:00, every 6h) or cron, e.g. /subscribe 0 8 * * * Asia/Almaty 5 +budget -sport (daily at 08:00)",
   unsubscribe:
     "Usage: /unsubscribe [ID] with an ID from /subscriptions (without ID: all of this chat's)",
 } as const;
@@ -57,15 +58,16 @@ export interface SubscribeArgs {
 export function parseSubscribeArgs(text: string): Parsed<SubscribeArgs> {
   const args = argsOf(text);
   const channel = isChannelRef(args[0]) ? args.shift() : undefined;
-  if (args.length < 5) {
+  const wordCount = scheduleWordCount(args);
+  if (wordCount === 0 && args.length < 5) {
     return {
       ok: false,
       error: `CRON needs five fields (minute hour day month weekday). ${USAGE.subscribe}`,
     };
   }
-  let fields = 5;
+  let fields = wordCount > 0 ? wordCount : 5;
   // Extra cron-like fields go to the cron, whose validation explains "5 fields, no seconds".
-  while (fields < 7 && CRON_FIELD.test(args[fields] ?? "")) fields++;
+  while (wordCount === 0 && fields < 7 && CRON_FIELD.test(args[fields] ?? "")) fields++;
   const result: SubscribeArgs = {
     channel,
     cron: args.slice(0, fields).join(" "),
