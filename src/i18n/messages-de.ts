@@ -25,6 +25,7 @@ subscriptions-none = { $chat } hat keine Abos. Lege eines mit /subscribe an, z. 
 subscriptions-more = …und { $count } weitere
 chat-private = Dieser Chat
 chat-group = Diese Gruppe
+chat-channel = Dieser Kanal
 cards = { $count ->
     [one] 1 Karte
    *[other] { $count } Karten

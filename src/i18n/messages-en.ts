@@ -25,6 +25,7 @@ subscriptions-none = { $chat } has no subscriptions. Add one with /subscribe, e.
 subscriptions-more = …and { $count } more
 chat-private = This chat
 chat-group = This group
+chat-channel = This channel
 cards = { $count ->
     [one] 1 card
    *[other] { $count } cards
