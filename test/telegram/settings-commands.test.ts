@@ -107,4 +107,21 @@ describe("/settings on Telegram", () => {
     const [zone] = await h.ask(alice.id, alice, "/settings tz Mars/Base");
     expect(zone!.text).toMatch(/^Can't change settings: "Mars\/Base" is not a known time zone/);
   });
+
+  it("changes a channel's settings for its admins: its digests keep quiet there", async () => {
+    const CHANNEL = -100900;
+    h.tg.addChat({ id: CHANNEL, type: "channel", title: "Digest News", username: "digest_news" });
+    h.tg.setMember(CHANNEL, alice, "creator");
+    h.tg.setMember(CHANNEL, h.tg.bot, "administrator", { can_post_messages: true });
+    const [saved] = await h.ask(alice.id, alice, "/settings @digest_news quiet 23:00-06:30");
+    expect(saved!.text).toContain("Saved.\nSettings of @digest_news\n");
+    expect(
+      await store.settings.get({ platform: "telegram", chatId: String(CHANNEL) }),
+    ).toMatchObject({ quietHours: { start: "23:00", end: "06:30" } });
+    expect(
+      await store.settings.get({ platform: "telegram", chatId: String(alice.id) }),
+    ).toBeUndefined();
+    const [refused] = await h.ask(bob.id, bob, "/settings @digest_news quiet off");
+    expect(refused!.text).toMatch(/^(Only administrators of @digest_news|I can't see the admins)/);
+  });
 });

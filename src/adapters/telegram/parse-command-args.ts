@@ -25,7 +25,7 @@ const KEYWORD = /^([+-])(?:"([^"]*)"?|(\p{L}[\p{L}\p{N}'’-]*))$/u;
 /** Clips a user's word before repeating it. */
 const quote = (word: string) => `"${word.length > 40 ? `${word.slice(0, 39)}…` : word}"`;
 /** A channel is named by @username or by its numeric -100… id. */
-const isChannelRef = (word: string | undefined) =>
+export const isChannelRef = (word: string | undefined) =>
   word !== undefined && /^(@[A-Za-z0-9_]{4,32}|-100\d+)$/.test(word);
 
 export function parseLatestArgs(text: string): Parsed<number> {

@@ -3,7 +3,8 @@ import { formatQuietHours, type BotBackend, type SettingsInput } from "../../del
 import { translator, type Translate } from "../../i18n/index.js";
 import type { ChatSettings } from "../../model/index.js";
 import { chatLanguage } from "./chat-language.js";
-import { canManageChat } from "./check-permission.js";
+import { canManageChat, checkChannel } from "./check-permission.js";
+import { isChannelRef } from "./parse-command-args.js";
 import { echoHtml, escapeHtml } from "./escape-html.js";
 import { replyHtml } from "./reply-html.js";
 
@@ -48,10 +49,20 @@ export function renderSettingsHtml(
 export function settingsCommands(backend: BotBackend): Composer<Context> {
   const composer = new Composer<Context>();
   composer.command("settings", async (ctx) => {
-    const chat = { platform: "telegram" as const, chatId: String(ctx.chat?.id) };
     const { t } = await chatLanguage(ctx, backend);
-    const chatName = t(ctx.chat?.type === "private" ? "chat-private" : "chat-group");
-    const [word, ...rest] = ctx.match.trim().split(/\s+/).filter(Boolean);
+    const args = ctx.match.trim().split(/\s+/).filter(Boolean);
+    let chat = { platform: "telegram" as const, chatId: String(ctx.chat?.id) };
+    let chatName = t(ctx.chat?.type === "private" ? "chat-private" : "chat-group");
+    // `/settings @channel …`: a channel's digests follow the channel's settings; its admins only.
+    if (isChannelRef(args[0])) {
+      const channel = args.shift()!;
+      const check = await checkChannel(ctx, channel, false);
+      if (!check.ok) return void (await replyHtml(ctx, check.reason));
+      chat = { platform: "telegram", chatId: String(check.chatId) };
+      chatName = channel;
+    }
+    const channelChosen = chat.chatId !== String(ctx.chat?.id);
+    const [word, ...rest] = args;
     if (word === undefined) {
       return void (await replyHtml(
         ctx,
@@ -65,7 +76,7 @@ export function settingsCommands(backend: BotBackend): Composer<Context> {
         `${escapeHtml(t("settings-failed", { reason: `"${word.slice(0, 20)}"?` }))}\n${escapeHtml(t("settings-usage-telegram"))}`,
       ));
     }
-    const permission = await canManageChat(ctx);
+    const permission = channelChosen ? { ok: true } : await canManageChat(ctx);
     if (!permission.ok) return void (await replyHtml(ctx, escapeHtml(t("settings-admin-only"))));
     const result = await backend.changeSettings(chat, { [key]: rest.join(" ") });
     if (!result.ok) {
@@ -76,7 +87,7 @@ export function settingsCommands(backend: BotBackend): Composer<Context> {
     const now = result.settings.language ? after : t;
     await replyHtml(
       ctx,
-      `${escapeHtml(now("settings-saved"))}\n${renderSettingsHtml(result.settings, now(ctx.chat?.type === "private" ? "chat-private" : "chat-group"), now)}`,
+      `${escapeHtml(now("settings-saved"))}\n${renderSettingsHtml(result.settings, channelChosen ? chatName : now(ctx.chat?.type === "private" ? "chat-private" : "chat-group"), now)}`,
     );
   });
   return composer;
