@@ -1,4 +1,5 @@
 import { createQueries, type Queries } from "../queries/index.js";
+import { createSettingsCommands, type SettingsCommands } from "./settings-commands.js";
 import { noSourceCommands, type SourceCommands } from "./source-commands.js";
 import {
   createSubscriptionCommands,
@@ -12,7 +13,7 @@ export type { SubscribeResult } from "./subscription-commands.js";
  * Everything a chat command needs, platform-neutral: the shared read side plus the subscription
  * and source commands. Adapters translate commands into these calls and render the results.
  */
-export type BotBackend = Queries & SubscriptionCommands & SourceCommands;
+export type BotBackend = Queries & SubscriptionCommands & SourceCommands & SettingsCommands;
 
 export function createBotBackend(
   deps: SubscriptionCommandsDeps & { sources?: SourceCommands },
@@ -20,6 +21,7 @@ export function createBotBackend(
   return {
     ...createQueries(deps),
     ...createSubscriptionCommands(deps),
+    ...createSettingsCommands(deps),
     ...(deps.sources ?? noSourceCommands),
   };
 }

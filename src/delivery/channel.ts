@@ -1,5 +1,5 @@
 import type { FactCard } from "../model/index.js";
-import type { DeliveryTarget, Platform } from "../model/index.js";
+import type { DeliveryTarget, Language, Platform } from "../model/index.js";
 
 /**
  * What went wrong with one send, classified by the adapter so the ledger worker (the only retry
@@ -60,6 +60,8 @@ export interface RenderContext {
   subscription?: { id: string; cron: string; timezone: string };
   /** The digest's scheduled time. */
   slot?: Date;
+  /** The chat's language for the bot's own words (header, footer); cards stay as written. */
+  language?: Language;
 }
 
 /**

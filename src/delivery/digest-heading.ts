@@ -1,3 +1,5 @@
+import { localeOf, translator } from "../i18n/index.js";
+import type { Language } from "../model/index.js";
 import type { RenderContext } from "./channel.js";
 
 /** What a scheduled digest's header says, platform-neutral; adapters add markup and commands. */
@@ -9,6 +11,8 @@ export interface DigestHeading {
   /** "3 stories". */
   stories: string;
   subscriptionId: string;
+  /** The chat's language, for the adapter's footer. */
+  language: Language;
 }
 
 /** The heading of a scheduled digest, or undefined for anything else (commands, notices). */
@@ -18,6 +22,8 @@ export function digestHeading(
 ): DigestHeading | undefined {
   const { subscription, slot } = context;
   if (subscription === undefined || slot === undefined) return undefined;
+  const language = context.language ?? "en";
+  const t = translator(language);
   const timeZone = subscription.timezone;
   const time = new Intl.DateTimeFormat("en-GB", {
     timeZone,
@@ -25,7 +31,7 @@ export function digestHeading(
     minute: "2-digit",
     hourCycle: "h23",
   }).format(slot);
-  const date = new Intl.DateTimeFormat("en-GB", {
+  const date = new Intl.DateTimeFormat(localeOf(language), {
     timeZone,
     weekday: "long",
     day: "numeric",
@@ -33,9 +39,10 @@ export function digestHeading(
     year: "numeric",
   }).format(slot);
   return {
-    title: `Your ${time} digest`,
+    title: t("digest-title", { time }),
     date,
-    stories: cardCount === 1 ? "1 story" : `${cardCount} stories`,
+    stories: t("digest-stories", { count: cardCount }),
     subscriptionId: subscription.id,
+    language,
   };
 }

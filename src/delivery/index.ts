@@ -48,3 +48,15 @@ export {
   type SourceCommands,
   type SourceView,
 } from "./source-commands.js";
+export {
+  formatQuietHours,
+  parseQuietHours,
+  quietUntil,
+  type QuietHoursResult,
+} from "./quiet-hours.js";
+export {
+  createSettingsCommands,
+  type SettingsCommands,
+  type SettingsInput,
+  type SettingsResult,
+} from "./settings-commands.js";

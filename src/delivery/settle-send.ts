@@ -157,6 +157,7 @@ export function createSendSettler(deps: SettleDeps) {
     const released = await store.transaction(async (tx) => {
       await tx.subscriptions.moveChat(platform, chatId, newChatId);
       await tx.received.moveChat(platform, chatId, newChatId);
+      await tx.settings.moveChat(platform, chatId, newChatId);
       await tx.ledger.retarget(platform, chatId, newChatId, now);
       return tx.ledger.release(row.id, row.claimedEpoch, { nextAttemptAt: now, error }, now);
     });

@@ -10,6 +10,7 @@ import type { EnqueueResult, SlotInfo } from "./enqueue-result.js";
 import type { DeliveryOptions } from "./delivery-options.js";
 import { ledgerRowId } from "./ledger-row-id.js";
 import { mergeWaitingDigests } from "./merge-waiting.js";
+import { quietUntil } from "./quiet-hours.js";
 import type { OnSlot } from "./schedule/index.js";
 import type { Sleep } from "./sleep.js";
 import type { Platform, Subscription } from "../model/index.js";
@@ -78,9 +79,15 @@ export function createSlotHandler(deps: SlotHandlerDeps) {
       })),
     ];
     if (cards.length === 0 && !sub.notifyEmpty) return { status: "empty" };
+    const settings = await tx.settings.get(sub.target);
+    const language = settings?.language ?? undefined;
     const parts =
       cards.length > 0
-        ? channel.render(cards, { subscription: sub, slot: new Date(slotIso) })
+        ? channel.render(cards, {
+            subscription: sub,
+            slot: new Date(slotIso),
+            ...(language ? { language } : {}),
+          })
         : channel.render([], { emptyNotice: deps.options.emptyNotice });
     const cardIds = cards.map((c) => c.id);
     const rows: NewLedgerRow[] = parts.map((payload, partIndex) => ({
@@ -94,6 +101,19 @@ export function createSlotHandler(deps: SlotHandlerDeps) {
       cardIds,
     }));
     const inserted = await tx.ledger.insert(rows, now);
+    // Quiet hours: the digest is queued now (its cards reserved) but goes out when the window
+    // opens; a later slot still inside the window folds it in (mergeWaitingDigests), so one goes.
+    const opens =
+      settings?.quietHours && inserted > 0
+        ? quietUntil(settings.quietHours, settings.timezone ?? sub.timezone, now)
+        : undefined;
+    if (opens !== undefined) {
+      for (const row of rows) await tx.ledger.defer(row.id, opens, now);
+      logger.info(
+        { subscription: sub.id, slot: slotIso, until: opens.toISOString() },
+        "quiet hours: digest waits",
+      );
+    }
     // Reserve the cards at once: a card is queued for a chat at most once, whatever happens next.
     if (inserted > 0) await tx.received.mark(sub.target, cardIds, sub.id, now);
     if (info.catchUp)

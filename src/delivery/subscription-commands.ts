@@ -1,6 +1,12 @@
 import type { Clock } from "../lib/index.js";
 import { parseTerms, type ChangeFeed, type Store } from "../store/index.js";
-import { validateCron, validateTimeZone, zoneNameProblem } from "./schedule/index.js";
+import {
+  looksLikeWords,
+  scheduleFromWords,
+  validateCron,
+  validateTimeZone,
+  zoneNameProblem,
+} from "./schedule/index.js";
 import {
   DeliveryTarget,
   type NewSubscription,
@@ -83,7 +89,25 @@ export function createSubscriptionCommands(deps: SubscriptionCommandsDeps): Subs
   const changed = () => deps.changes?.publish("subscriptions");
   const maxPerChat = deps.maxPerChat ?? LIMITS.maxPerChat;
 
-  async function subscribe(input: NewSubscription): Promise<SubscribeResult> {
+  /** Words to cron, and the chat's time zone when none is given. */
+  async function resolve(
+    given: NewSubscription,
+  ): Promise<{ ok: true; input: NewSubscription } | { ok: false; error: string }> {
+    let cron = given.cron;
+    if (looksLikeWords(cron)) {
+      const words = scheduleFromWords(cron);
+      if (!words.ok) return words;
+      cron = words.cron;
+    }
+    const timezone =
+      given.timezone?.trim() || (await store.settings.get(given.target))?.timezone || undefined;
+    return { ok: true, input: { ...given, cron, ...(timezone ? { timezone } : {}) } };
+  }
+
+  async function subscribe(given: NewSubscription): Promise<SubscribeResult> {
+    const resolved = await resolve(given);
+    if (!resolved.ok) return resolved;
+    const input = resolved.input;
     const include = cleanKeywords(input.include);
     const exclude = cleanKeywords(input.exclude);
     const problem = problemWith(input, include, exclude);

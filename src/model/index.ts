@@ -35,3 +35,10 @@ export {
   type KeyFigure,
   type Story,
 } from "./story.js";
+export {
+  ChatSettings,
+  LANGUAGES,
+  Language,
+  QuietHours,
+  type SettingsPatch,
+} from "./chat-settings.js";

@@ -14,6 +14,7 @@ const PARTS = [
   "kv",
   "sources",
   "updates",
+  "settings",
 ] as const;
 
 /**

@@ -16,6 +16,7 @@ export type {
   UnreceivedQuery,
   ScheduleStore,
   SourceClaimRequest,
+  SettingsStore,
   SourceStore,
   Store,
   SubscriptionStore,

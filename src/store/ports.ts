@@ -1,6 +1,7 @@
 import type { FactCard } from "../model/index.js";
 import type { DeliveryTarget, NewSubscription, Platform, Subscription } from "../model/index.js";
 import type { NewSource, SourceRow, SourceState } from "../model/index.js";
+import type { ChatSettings, SettingsPatch } from "../model/index.js";
 import type {
   LedgerCounts,
   LedgerFilter,
@@ -268,6 +269,15 @@ export interface ProcessedUpdateStore {
   prune(before: Date): Promise<number>;
 }
 
+/** Per-chat preferences (time zone, language, quiet hours); a chat without a row has defaults. */
+export interface SettingsStore {
+  get(chat: ChatRef): Promise<ChatSettings | undefined>;
+  /** Applies `patch` over the stored row (or the defaults) and returns the result. */
+  update(chat: ChatRef, patch: SettingsPatch, now: Date): Promise<ChatSettings>;
+  /** Telegram group → supergroup migration: the settings follow the chat. */
+  moveChat(platform: Platform, fromChatId: string, toChatId: string): Promise<number>;
+}
+
 export interface KvStore {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;
@@ -285,6 +295,7 @@ export interface Store {
   readonly kv: KvStore;
   readonly sources: SourceStore;
   readonly updates: ProcessedUpdateStore;
+  readonly settings: SettingsStore;
   /**
    * Runs `fn` atomically with `tx`, a store scoped to the transaction: use only `tx` inside `fn`
    * (the outer store waits until the transaction ends, so calling it there would deadlock; it

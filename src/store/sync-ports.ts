@@ -5,6 +5,7 @@ import type {
   LedgerStore,
   ProcessedUpdateStore,
   ReceivedStore,
+  SettingsStore,
   SourceStore,
   SubscriptionStore,
 } from "./ports.js";
@@ -24,6 +25,7 @@ export interface SyncParts {
   kv: Sync<KvStore>;
   sources: Sync<SourceStore>;
   updates: Sync<ProcessedUpdateStore>;
+  settings: Sync<SettingsStore>;
 }
 
 /** How an embedded engine opens, ends and nests a transaction. */
@@ -48,6 +50,7 @@ export type SyncLeaseStore = Sync<LeaseStore>;
 export type SyncKvStore = Sync<KvStore>;
 export type SyncSourceStore = Omit<Sync<SourceStore>, "forChats">;
 export type SyncProcessedUpdateStore = Sync<ProcessedUpdateStore>;
+export type SyncSettingsStore = Sync<SettingsStore>;
 
 /** The parts an embedded engine builds, before `loopBatches` adds the batched methods. */
 export interface EmbeddedParts {
@@ -59,4 +62,5 @@ export interface EmbeddedParts {
   kv: SyncKvStore;
   sources: SyncSourceStore;
   updates: SyncProcessedUpdateStore;
+  settings: SyncSettingsStore;
 }

@@ -33,6 +33,7 @@ describe("discord slash commands, end to end", () => {
       "unsubscribe",
       "subscriptions",
       "help",
+      "settings",
       "sources",
       "addsource",
       "removesource",

@@ -155,7 +155,7 @@ describe("reply renderers", () => {
       lastSlot: null,
     };
     expect(renderSubscriptions([sub]).description).toMatchInlineSnapshot(
-      `"**s1** · <#123> · \`0 8 * * *\` Europe/Berlin · 5 cards (paused after failures)"`,
+      `"**s1** · <#123> · daily 08:00 Europe/Berlin · 5 cards (paused after failures)"`,
     );
   });
 });

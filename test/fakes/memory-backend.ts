@@ -1,5 +1,7 @@
 import type { BotBackend, SubscribeResult } from "../../src/delivery/bot-backend.js";
 import { noSourceCommands } from "../../src/delivery/source-commands.js";
+import { createSettingsCommands } from "../../src/delivery/settings-commands.js";
+import { systemClock } from "../../src/lib/clock.js";
 import type { FactCard } from "../../src/digest/index.js";
 import type { NewSubscription, Subscription } from "../../src/model/subscription.js";
 import { createQueries } from "../../src/queries/index.js";
@@ -28,6 +30,8 @@ export function createMemoryBackend(cards: FactCard[]): BotBackend & { subs: Sub
     };
   return {
     ...noSourceCommands,
+    // Real settings over the memory store: they are small and their rules are the point.
+    ...createSettingsCommands({ store, clock: systemClock }),
     subs,
     latest: after(queries.latest),
     card: after(queries.card),

@@ -547,6 +547,53 @@ describe.each(implementations)("%s store", (_name, open) => {
     });
   });
 
+  describe("settings", () => {
+    const chat = { platform: "telegram" as const, chatId: "c1" };
+
+    it("has no row for a chat until one is saved, then patches fields one by one", async () => {
+      expect(await store.settings.get(chat)).toBeUndefined();
+      const first = await store.settings.update(chat, { timezone: "Europe/Berlin" }, at(0));
+      expect(first).toEqual({
+        platform: "telegram",
+        chatId: "c1",
+        timezone: "Europe/Berlin",
+        language: null,
+        quietHours: null,
+        updatedAt: at(0).toISOString(),
+      });
+      await store.settings.update(chat, { language: "de" }, at(1));
+      await store.settings.update(chat, { quietHours: { start: "22:00", end: "07:00" } }, at(2));
+      expect(await store.settings.get(chat)).toEqual({
+        ...first,
+        language: "de",
+        quietHours: { start: "22:00", end: "07:00" },
+        updatedAt: at(2).toISOString(),
+      });
+      // null clears a field; other chats and platforms are apart.
+      await store.settings.update(chat, { quietHours: null }, at(3));
+      expect((await store.settings.get(chat))?.quietHours).toBeNull();
+      expect(await store.settings.get({ platform: "discord", chatId: "c1" })).toBeUndefined();
+    });
+
+    it("refuses an invalid value and keeps the stored row", async () => {
+      await store.settings.update(chat, { language: "de" }, at(0));
+      await expect(
+        store.settings.update(chat, { quietHours: { start: "25:00", end: "07:00" } }, at(1)),
+      ).rejects.toThrow();
+      expect((await store.settings.get(chat))?.language).toBe("de");
+    });
+
+    it("moves a migrated chat's settings to its new id", async () => {
+      await store.settings.update(chat, { language: "de" }, at(0));
+      expect(await store.settings.moveChat("telegram", "c1", "c2")).toBe(1);
+      expect(await store.settings.get(chat)).toBeUndefined();
+      expect(await store.settings.get({ platform: "telegram", chatId: "c2" })).toMatchObject({
+        chatId: "c2",
+        language: "de",
+      });
+    });
+  });
+
   describe("kv and transactions", () => {
     it("gets, sets and deletes values", async () => {
       expect(await store.kv.get("commands:telegram")).toBeUndefined();

@@ -18,7 +18,7 @@ describe("reading commands", () => {
     expect(start!.text).toContain("/latest");
     const [help] = await h.ask(alice.id, alice, "/help");
     for (const { command } of BOT_COMMANDS) expect(help!.text).toContain(`/${command}`);
-    expect(help!.text).toContain("Example: /subscribe 0 8 * * 1-5 Asia/Almaty 5");
+    expect(help!.text).toContain("Example: /subscribe weekdays 08:00 Asia/Almaty 5");
     expect(help!.parseMode).toBe("HTML");
   });
 

@@ -44,3 +44,20 @@ it("keeps command replies free of the digest header", () => {
   const [part] = channel.render([makeCard(1)], {});
   expect((part as { html: string }).html).not.toContain("digest");
 });
+
+it("writes the digest's header and footer in the chat's language, the cards as written", async () => {
+  const parts = channel.render([makeCard(1), makeCard(2)], {
+    subscription: { id: "nwrau3", cron: "0 8 * * *", timezone: "Asia/Almaty" },
+    slot: new Date("2024-03-01T03:00:00Z"),
+    language: "de",
+  });
+  for (const [i, part] of parts.entries()) await channel.send(target, part, { nonce: `d${i}` });
+  const [message] = tg.messagesTo(CHAT);
+  expect(message!.text.split("\n")[0]).toBe(
+    "Dein Digest um 08:00 · Freitag, 1. März 2024 · 2 Meldungen",
+  );
+  expect(message!.text).toContain(makeCard(1).title);
+  expect(message!.text.split("\n").at(-1)).toBe(
+    "Ändern: /subscriptions · beenden: /unsubscribe nwrau3",
+  );
+});

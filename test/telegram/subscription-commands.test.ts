@@ -30,7 +30,7 @@ describe("/subscribe", () => {
   it("subscribes a private chat with cron, time zone and count", async () => {
     const [reply] = await h.ask(alice.id, alice, "/subscribe 0 8 * * * Asia/Almaty 5");
     expect(reply!.text).toBe(
-      "Subscribed: s1 — 0 8 * * * Asia/Almaty, 5 cards. Remove it with /unsubscribe s1",
+      "Subscribed: s1 — daily 08:00 Asia/Almaty, 5 cards. Remove it with /unsubscribe s1",
     );
     expect(h.backend.subs).toMatchObject([
       {
@@ -48,7 +48,7 @@ describe("/subscribe", () => {
     expect(refused!.text).toBe("Only admins of this group can manage its subscriptions.");
     expect(h.backend.subs).toHaveLength(0);
     const [ok] = await h.ask(GROUP, alice, "/subscribe@digest_test_bot 30 7 * * 1-5 Europe/Berlin");
-    expect(ok!.text).toMatch(/^Subscribed: s1 — 30 7 \* \* 1-5 Europe\/Berlin, 5 cards/);
+    expect(ok!.text).toMatch(/^Subscribed: s1 — weekdays 07:30 Europe\/Berlin, 5 cards/);
     expect(h.backend.subs[0]!.target.chatId).toBe(String(GROUP));
   });
 
@@ -67,7 +67,7 @@ describe("/subscribe", () => {
   it("takes +word and -word filters and shows them back", async () => {
     const [reply] = await h.ask(alice.id, alice, "/subscribe 0 8 * * * UTC 3 +budget -sport");
     expect(reply!.text).toBe(
-      "Subscribed: s1 — 0 8 * * * UTC, 3 cards, only +budget -sport. Remove it with /unsubscribe s1",
+      "Subscribed: s1 — daily 08:00 UTC, 3 cards, only +budget -sport. Remove it with /unsubscribe s1",
     );
     expect(h.backend.subs[0]).toMatchObject({ include: ["budget"], exclude: ["sport"] });
   });
@@ -75,7 +75,7 @@ describe("/subscribe", () => {
   it("subscribes a channel for its admin when the bot may post there", async () => {
     const [reply] = await h.ask(alice.id, alice, "/subscribe @digest_news 0 9 * * * UTC 3");
     expect(reply!.text).toBe(
-      "Subscribed for @digest_news: s1 — 0 9 * * * UTC, 3 cards. Remove it with /unsubscribe s1",
+      "Subscribed for @digest_news: s1 — daily 09:00 UTC, 3 cards. Remove it with /unsubscribe s1",
     );
     expect(h.backend.subs[0]!.target).toEqual({
       platform: "telegram",
@@ -83,7 +83,7 @@ describe("/subscribe", () => {
       threadId: null,
     });
     const [listed] = await h.ask(alice.id, alice, "/subscriptions @digest_news");
-    expect(listed!.text).toContain("s1 — 0 9 * * * UTC, 3 cards");
+    expect(listed!.text).toContain("s1 — daily 09:00 UTC, 3 cards");
   });
 
   it("refuses a channel subscription from a non-admin, or where the bot cannot post", async () => {
@@ -151,8 +151,9 @@ describe("/subscriptions and /unsubscribe", () => {
     await h.ask(alice.id, alice, "/subscribe 0 8 * * *");
     await h.ask(alice.id, alice, "/subscribe 0 20 * * * UTC 2");
     const [list] = await h.ask(alice.id, alice, "/subscriptions");
-    expect(list!.text).toBe(
-      "Subscriptions of This chat\n• s1 — 0 8 * * * UTC, 5 cards\n• s2 — 0 20 * * * UTC, 2 cards",
+    // Each with its next run in the chat's zone (UTC here).
+    expect(list!.text).toMatch(
+      /^Subscriptions of This chat\n• s1 — daily 08:00 UTC, 5 cards · next \w{3},? \d+ \w{3}, 08:00\n• s2 — daily 20:00 UTC, 2 cards · next \w{3},? \d+ \w{3}, 20:00$/,
     );
     const [one] = await h.ask(alice.id, alice, "/unsubscribe s1");
     expect(one!.text).toBe("Unsubscribed: s1.");
@@ -167,7 +168,7 @@ describe("/subscriptions and /unsubscribe", () => {
   it("lets anyone list a group's subscriptions but only admins remove them", async () => {
     await h.ask(GROUP, alice, "/subscribe 0 8 * * *");
     const [list] = await h.ask(GROUP, bob, "/subscriptions");
-    expect(list!.text).toContain("s1 — 0 8 * * * UTC");
+    expect(list!.text).toContain("s1 — daily 08:00 UTC");
     const [refused] = await h.ask(GROUP, bob, "/unsubscribe s1");
     expect(refused!.text).toBe("Only admins of this group can manage its subscriptions.");
     expect(h.backend.subs).toHaveLength(1);

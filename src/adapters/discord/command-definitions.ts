@@ -59,10 +59,16 @@ export const commandDefinitions: RESTPostAPIChatInputApplicationCommandsJSONBody
         .addChannelTypes(...DIGEST_CHANNEL_TYPES),
     )
     .addStringOption((o) =>
-      o.setName("cron").setDescription('5-field cron, e.g. "0 8 * * *"').setRequired(true),
+      o
+        .setName("cron")
+        .setDescription('Schedule: "daily 08:00", "weekdays 07:30", "every 6h" or cron "0 8 * * *"')
+        .setRequired(true),
     )
     .addStringOption((o) =>
-      o.setName("timezone").setDescription("IANA time zone (default UTC)").setAutocomplete(true),
+      o
+        .setName("timezone")
+        .setDescription("IANA time zone (default: the channel's, see /settings, else UTC)")
+        .setAutocomplete(true),
     )
     .addIntegerOption((o) =>
       o.setName("count").setDescription("Cards per digest (1-10)").setMinValue(1).setMaxValue(10),
@@ -80,5 +86,21 @@ export const commandDefinitions: RESTPostAPIChatInputApplicationCommandsJSONBody
     .addStringOption((o) => o.setName("id").setDescription("Subscription id from /subscriptions")),
   command("subscriptions", "List this server's digests"),
   command("help", "What this bot can do"),
+  command("settings", "This channel's time zone, language and quiet hours")
+    .addStringOption((o) =>
+      o
+        .setName("timezone")
+        .setDescription("Default time zone for new digests, e.g. Europe/Berlin")
+        .setAutocomplete(true),
+    )
+    .addStringOption((o) =>
+      o
+        .setName("language")
+        .setDescription("Language of the bot's replies")
+        .addChoices({ name: "English", value: "en" }, { name: "Deutsch", value: "de" }),
+    )
+    .addStringOption((o) =>
+      o.setName("quiet").setDescription('No digests in this window, e.g. "22:00-07:00", or "off"'),
+    ),
   ...sourceCommandBuilders,
 ].map((builder) => builder.toJSON());

@@ -1,4 +1,5 @@
 import { PermissionFlagsBits, type ChatInputCommandInteraction } from "discord.js";
+import { formatWhen } from "../../i18n/index.js";
 import type { Subscription } from "../../model/index.js";
 import { parseTerms } from "../../queries/index.js";
 import { missingPostPermissions } from "./check-post-permissions.js";
@@ -116,5 +117,11 @@ export async function runSubscriptions(
   const subs = [];
   for (const chatId of serverChatIds(i))
     subs.push(...(await backend.subscriptions({ platform, chatId })));
-  return reply({ embeds: [renderSubscriptions(subs)] });
+  // Next runs in the zone of the channel the list is asked in (the reader's), else the digest's.
+  const here = await backend.chatSettings({ platform, chatId: i.channelId });
+  const nextRun = (s: Subscription) => {
+    const at = backend.nextRun(s);
+    return at === null ? undefined : formatWhen(at, here?.timezone ?? s.timezone);
+  };
+  return reply({ embeds: [renderSubscriptions(subs, nextRun)] });
 }

@@ -1,3 +1,4 @@
+import { translator } from "../../i18n/index.js";
 import { escapeMarkdown, type APIEmbed } from "discord.js";
 import type { FactCard } from "../../model/index.js";
 import { digestHeading, type RenderContext } from "../../delivery/index.js";
@@ -131,7 +132,7 @@ export function renderDiscord(
   // A newsletter: what and when on the first message, how to change or stop it below it.
   const content = [
     `**${escapeText(heading.title)}** · ${escapeText(heading.date)} · ${heading.stories}`,
-    `-# Change it with /subscriptions · stop it with /unsubscribe id:${heading.subscriptionId}`,
+    `-# ${translator(heading.language)("digest-footer-discord", { id: heading.subscriptionId })}`,
   ].join("\n");
   return pages.map((page, i) => message(page, i === 0 ? content : undefined));
 }

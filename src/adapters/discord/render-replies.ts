@@ -1,4 +1,5 @@
 import type { APIEmbed } from "discord.js";
+import { describeCron } from "../../delivery/index.js";
 import { describeFilter, type Subscription } from "../../model/index.js";
 import type { FactCard } from "../../model/index.js";
 import { DISCORD_LIMITS as L } from "./discord-limits.js";
@@ -36,21 +37,39 @@ export function renderSource(card: FactCard): APIEmbed {
   };
 }
 
-function describeSubscription(s: Subscription): string {
+/** "daily 08:00" when the cron has words, else the cron as code. */
+function describeSchedule(cron: string): string {
+  const words = describeCron(cron);
+  return words ?? `\`${cron}\``;
+}
+
+function describeSubscription(
+  s: Subscription,
+  nextRun?: (s: Subscription) => string | undefined,
+): string {
   const where = `<#${s.target.threadId ?? s.target.chatId}>`;
   const paused = s.active ? "" : " (paused after failures)";
   const filter = describeFilter(s);
   const filters = filter ? ` · only ${escapeText(filter)}` : "";
-  return `**${escapeText(s.id)}** · ${where} · \`${s.cron}\` ${escapeText(s.timezone)} · ${s.count} cards${filters}${paused}`;
+  const when = s.active && nextRun ? nextRun(s) : undefined;
+  const next = when ? ` · next ${when}` : "";
+  return `**${escapeText(s.id)}** · ${where} · ${describeSchedule(s.cron)} ${escapeText(s.timezone)} · ${s.count} cards${filters}${paused}${next}`;
 }
 
-export function renderSubscriptions(subs: readonly Subscription[]): APIEmbed {
+export function renderSubscriptions(
+  subs: readonly Subscription[],
+  nextRun?: (s: Subscription) => string | undefined,
+): APIEmbed {
   return {
     title: "Digests in this server",
     description:
       subs.length === 0
         ? "None yet. A member with Manage Channels can add one with `/subscribe`."
-        : fitBlocks(subs.map(describeSubscription), L.description, "digests"),
+        : fitBlocks(
+            subs.map((s) => describeSubscription(s, nextRun)),
+            L.description,
+            "digests",
+          ),
     color: ACCENT,
   };
 }
@@ -74,9 +93,10 @@ export function renderHelp(): APIEmbed {
       "`/latest [count]` newest cards, with ◀ ▶ to page",
       "`/card id` one card · `/source id` the sentences behind its facts",
       '`/search query` cards containing every word (whole words; "quotes" keep a phrase), best matches first',
-      "`/subscribe channel cron [timezone] [count] [include] [exclude]` post a digest on a schedule, optionally only cards with (or without) some words, e.g. cron `0 8 * * *`, timezone `Europe/Berlin`, include `budget`",
+      "`/subscribe channel cron [timezone] [count] [include] [exclude]` post a digest on a schedule, in words (`daily 08:00`, `weekdays 07:30`, `weekly mon 09:00`, `every 6h`) or cron (`0 8 * * *`), optionally only cards with (or without) some words, e.g. cron `daily 08:00`, timezone `Europe/Berlin`, include `budget`",
       "`/unsubscribe [id]` stop one digest, or every digest of this channel",
-      "`/subscriptions` this server's digests",
+      "`/subscriptions` this server's digests, each with its next run",
+      "`/settings [timezone] [language] [quiet]` this channel's default time zone, reply language (English, Deutsch) and quiet hours (e.g. `22:00-07:00`: digests wait until the window opens)",
       "",
       "Subscribing needs the Manage Channels permission.",
     ].join("\n"),

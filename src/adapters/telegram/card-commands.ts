@@ -3,7 +3,8 @@ import type { BotBackend } from "../../delivery/index.js";
 import type { CardLookup } from "../../queries/index.js";
 import { PAGE_CALLBACK, sendCardList, turnPage } from "./card-pager.js";
 import { echoHtml, escapeHtml } from "./escape-html.js";
-import { helpHtml, SEED_EXAMPLES, START_HTML, type HelpExamples } from "./help-text.js";
+import { chatLanguage } from "./chat-language.js";
+import { helpHtml, SEED_EXAMPLES, startHtml, type HelpExamples } from "./help-text.js";
 import { parseLatestArgs, parseOneWord, USAGE } from "./parse-command-args.js";
 import { renderSourceHtml } from "./render-replies.js";
 import { renderTelegram } from "./render-telegram.js";
@@ -33,8 +34,13 @@ async function helpExamples(backend: BotBackend): Promise<HelpExamples> {
 export function cardCommands(backend: BotBackend): Composer<Context> {
   const composer = new Composer<Context>();
 
-  composer.command("start", (ctx) => replyHtml(ctx, START_HTML));
-  composer.command("help", async (ctx) => replyHtml(ctx, helpHtml(await helpExamples(backend))));
+  composer.command("start", async (ctx) =>
+    replyHtml(ctx, startHtml((await chatLanguage(ctx, backend)).t)),
+  );
+  composer.command("help", async (ctx) => {
+    const { t } = await chatLanguage(ctx, backend);
+    await replyHtml(ctx, helpHtml(await helpExamples(backend), t));
+  });
 
   composer.command("latest", async (ctx) => {
     const n = parseLatestArgs(ctx.match);

@@ -1,4 +1,6 @@
+import { translator, type Translate } from "../../i18n/index.js";
 import { escapeHtml } from "./escape-html.js";
+import { translateHtml } from "./translate-html.js";
 import type { BotCommand } from "grammy/types";
 import { SOURCE_BOT_COMMANDS, SOURCE_HELP_LINES } from "./source-commands.js";
 
@@ -8,18 +10,16 @@ export const BOT_COMMANDS: BotCommand[] = [
   { command: "card", description: "One card by ID" },
   { command: "source", description: "A card's facts with their source sentences" },
   { command: "search", description: "Cards with all the words, best first" },
-  { command: "subscribe", description: "A digest on a schedule, e.g. 0 8 * * * Asia/Almaty 5" },
+  { command: "subscribe", description: "A digest on a schedule, e.g. daily 08:00 Asia/Almaty 5" },
   { command: "subscriptions", description: "This chat's subscriptions" },
   { command: "unsubscribe", description: "Remove a subscription" },
+  { command: "settings", description: "Time zone, language and quiet hours of this chat" },
   ...SOURCE_BOT_COMMANDS,
   { command: "help", description: "How to use the bot" },
 ];
 
-export const START_HTML = [
-  "Hi! I turn news articles into short fact cards: a headline, a summary and the key facts, each traceable to its source sentence.",
-  "",
-  "Try /latest for the newest cards, or /help for every command.",
-].join("\n");
+/** /start, in the chat's language. */
+export const startHtml = (t: Translate = translator()) => escapeHtml(t("start"));
 
 /** Examples /help shows: taken from the newest card, so copying them always finds something. */
 export interface HelpExamples {
@@ -33,22 +33,27 @@ export const SEED_EXAMPLES: HelpExamples = {
   searchWords: "military service",
 };
 
-export function helpHtml(examples: HelpExamples = SEED_EXAMPLES): string {
+export function helpHtml(
+  examples: HelpExamples = SEED_EXAMPLES,
+  t: Translate = translator(),
+): string {
   const id = escapeHtml(examples.cardId);
   const words = escapeHtml(examples.searchWords);
+  const code = (text: string) => `<code>${text}</code>`;
+  const line = (key: string, example: string, more: Record<string, string> = {}) =>
+    translateHtml(t, key, {}, { example: code(example), ...more });
   return [
-    "<b>Commands</b>",
-    "/latest [N] — the N newest cards (1–10, default 3); ◀ ▶ buttons page through older ones. Example: <code>/latest 5</code>",
-    `/card ID — one card; its ID is shown under every card. Example: <code>/card ${id}</code>`,
-    `/source ID — each fact of a card with the sentence it came from. Example: <code>/source ${id}</code>`,
-    `/search WORDS — cards containing all the words (whole words; "quotes" keep a phrase together), best matches first. Example: <code>/search ${words}</code>`,
-    "/subscribe CRON [TIMEZONE] [COUNT] [+WORD] [-WORD] — a digest of COUNT cards (1–10, default 5) on a schedule. CRON is five fields: minute hour day month weekday. +WORD keeps only cards that mention one of the +words, -WORD leaves out cards that mention it. Example: <code>/subscribe 0 8 * * 1-5 Asia/Almaty 5 +military</code> (weekdays at 08:00)",
-    "/subscribe @channel CRON … — the same for a channel where you are an admin and I can post. Example: <code>/subscribe @mychannel 0 9 * * * UTC 3</code>",
-    "/subscriptions [@channel] — the subscriptions of this chat (or channel), with their IDs. Example: <code>/subscriptions</code>",
-    "/unsubscribe [@channel] [ID] — remove one subscription by the ID /subscriptions shows (like <code>nwrau3</code>), or all of them without an ID. Example: <code>/unsubscribe</code>",
+    `<b>${escapeHtml(t("help-title"))}</b>`,
+    line("help-latest", "/latest 5"),
+    line("help-card", `/card ${id}`),
+    line("help-source", `/source ${id}`),
+    line("help-search", `/search ${words}`),
+    line("help-subscribe", "/subscribe weekdays 08:00 Asia/Almaty 5 +military"),
+    line("help-subscribe-channel", "/subscribe @mychannel 0 9 * * * UTC 3"),
+    line("help-subscriptions", "/subscriptions"),
+    line("help-unsubscribe", "/unsubscribe", { id: code("nwrau3") }),
+    line("help-settings", "/settings quiet 22:00-07:00"),
     ...SOURCE_HELP_LINES,
-    "/help — this message; /start — a short introduction.",
-    "",
-    "In groups, only admins can subscribe or unsubscribe. In a forum topic, digests go to that topic.",
+    escapeHtml(t("help-footer")),
   ].join("\n");
 }

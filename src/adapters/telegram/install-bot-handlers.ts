@@ -5,6 +5,7 @@ import type { Logger } from "../../lib/index.js";
 import { cardCommands } from "./card-commands.js";
 import { echoHtml } from "./escape-html.js";
 import { replyHtml } from "./reply-html.js";
+import { settingsCommands } from "./settings-commands.js";
 import { sourceCommands } from "./source-commands.js";
 import { subscriptionCommands } from "./subscription-commands.js";
 import { describeTelegramError } from "./telegram-errors.js";
@@ -78,7 +79,7 @@ export function installBotHandlers(bot: Bot, options: BotHandlerOptions): void {
   // Channel posts are the channel's own content, never commands to us.
   const chats = guarded.chatType(["private", "group", "supergroup"]);
   chats.use(cardCommands(options.backend), subscriptionCommands(options.backend));
-  chats.use(sourceCommands(options.backend));
+  chats.use(sourceCommands(options.backend), settingsCommands(options.backend));
   // In private chats plain text is someone looking for help; in groups it is the group's talk.
   chats.chatType("private").on("message:text", async (ctx, next) => {
     if (commandOf(ctx) !== undefined) return next();

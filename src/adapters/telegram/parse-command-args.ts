@@ -1,3 +1,4 @@
+import { scheduleWordCount } from "../../delivery/index.js";
 import { TELEGRAM_DEFAULTS } from "./telegram-defaults.js";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -9,7 +10,7 @@ export const USAGE = {
     "Usage: /source ID with an ID shown under a card (see /latest), e.g. /source 030049e19457",
   search: "Usage: /search WORDS, e.g. /search military service",
   subscribe:
-    "Usage: /subscribe CRON [TIMEZONE] [COUNT] [+WORD] [-WORD], e.g. /subscribe 0 8 * * * Asia/Almaty 5 +budget -sport (daily at 08:00)",
+    "Usage: /subscribe SCHEDULE [TIMEZONE] [COUNT] [+WORD] [-WORD] with SCHEDULE in words (daily 08:00, weekdays 07:30, weekly mon 09:00, every 6h) or cron, e.g. /subscribe 0 8 * * * Asia/Almaty 5 +budget -sport (daily at 08:00)",
   unsubscribe:
     "Usage: /unsubscribe [ID] with an ID from /subscriptions (without ID: all of this chat's)",
 } as const;
@@ -24,7 +25,7 @@ const KEYWORD = /^([+-])(?:"([^"]*)"?|(\p{L}[\p{L}\p{N}'’-]*))$/u;
 /** Clips a user's word before repeating it. */
 const quote = (word: string) => `"${word.length > 40 ? `${word.slice(0, 39)}…` : word}"`;
 /** A channel is named by @username or by its numeric -100… id. */
-const isChannelRef = (word: string | undefined) =>
+export const isChannelRef = (word: string | undefined) =>
   word !== undefined && /^(@[A-Za-z0-9_]{4,32}|-100\d+)$/.test(word);
 
 export function parseLatestArgs(text: string): Parsed<number> {
@@ -57,15 +58,16 @@ export interface SubscribeArgs {
 export function parseSubscribeArgs(text: string): Parsed<SubscribeArgs> {
   const args = argsOf(text);
   const channel = isChannelRef(args[0]) ? args.shift() : undefined;
-  if (args.length < 5) {
+  const wordCount = scheduleWordCount(args);
+  if (wordCount === 0 && args.length < 5) {
     return {
       ok: false,
       error: `CRON needs five fields (minute hour day month weekday). ${USAGE.subscribe}`,
     };
   }
-  let fields = 5;
+  let fields = wordCount > 0 ? wordCount : 5;
   // Extra cron-like fields go to the cron, whose validation explains "5 fields, no seconds".
-  while (fields < 7 && CRON_FIELD.test(args[fields] ?? "")) fields++;
+  while (wordCount === 0 && fields < 7 && CRON_FIELD.test(args[fields] ?? "")) fields++;
   const result: SubscribeArgs = {
     channel,
     cron: args.slice(0, fields).join(" "),

@@ -1,7 +1,10 @@
 import type { FactCard } from "../../model/index.js";
+import { describeCron } from "../../delivery/index.js";
+import { translator, type Translate } from "../../i18n/index.js";
 import { describeFilter, type Subscription } from "../../model/index.js";
 import { escapeHtml, visibleLength } from "./escape-html.js";
 import { TELEGRAM_TEXT_LIMIT } from "./render-telegram.js";
+import { translateHtml } from "./translate-html.js";
 
 /** A source sentence can be a whole list block; shown shortened so one fact always fits a message. */
 const MAX_SENTENCE_CHARS = 1500;
@@ -26,23 +29,45 @@ export function renderSourceHtml(card: FactCard, maxChars = TELEGRAM_TEXT_LIMIT)
   return messages;
 }
 
-export function describeSubscription(sub: Subscription): string {
-  const where = sub.target.threadId !== null ? " in this topic" : "";
+/** "daily 08:00 Asia/Almaty, 5 cards" (the cron itself when it has no words). */
+export function describeSubscription(sub: Subscription, t: Translate = translator()): string {
+  const where = sub.target.threadId !== null ? ` ${escapeHtml(t("in-topic"))}` : "";
   const filter = describeFilter(sub);
-  const filters = filter ? `, only ${escapeHtml(filter)}` : "";
-  return `<code>${escapeHtml(sub.id)}</code> — <code>${escapeHtml(sub.cron)}</code> ${escapeHtml(sub.timezone)}, ${sub.count} cards${filters}${where}`;
+  const filters = filter ? `, ${escapeHtml(t("only", { filter }))}` : "";
+  const words = describeCron(sub.cron);
+  const schedule = words ? escapeHtml(words) : `<code>${escapeHtml(sub.cron)}</code>`;
+  return `<code>${escapeHtml(sub.id)}</code> — ${schedule} ${escapeHtml(sub.timezone)}, ${escapeHtml(t("cards", { count: sub.count }))}${filters}${where}`;
 }
 
-export function renderSubscriptionsHtml(subs: Subscription[], chatName: string): string {
+export interface SubscriptionListOptions {
+  t: Translate;
+  /** When each runs next, already formatted in the chat's zone (undefined: never again). */
+  nextRun: (sub: Subscription) => string | undefined;
+}
+
+export function renderSubscriptionsHtml(
+  subs: Subscription[],
+  chatName: string,
+  { t, nextRun }: SubscriptionListOptions = { t: translator(), nextRun: () => undefined },
+): string {
   if (subs.length === 0) {
-    return `${escapeHtml(chatName)} has no subscriptions. Add one with /subscribe, e.g. <code>/subscribe 0 8 * * * UTC 5</code>`;
+    return translateHtml(
+      t,
+      "subscriptions-none",
+      { chat: chatName },
+      { example: "<code>/subscribe daily 08:00 UTC 5</code>" },
+    );
   }
-  const lines = [`<b>Subscriptions of ${escapeHtml(chatName)}</b>`];
+  const lines = [`<b>${escapeHtml(t("subscriptions-title", { chat: chatName }))}</b>`];
   for (const [i, sub] of subs.entries()) {
-    const line = `• ${describeSubscription(sub)}${sub.active ? "" : " (paused)"}`;
+    const when = nextRun(sub);
+    const status = !sub.active
+      ? ` (${escapeHtml(t("paused"))})`
+      : ` · ${escapeHtml(when ? t("next-run", { when }) : t("next-run-none"))}`;
+    const line = `• ${describeSubscription(sub, t)}${status}`;
     // Leave room for the "more" line so the list never breaks the message limit.
     if (visibleLength([...lines, line].join("\n")) > TELEGRAM_TEXT_LIMIT - 40) {
-      lines.push(`…and ${subs.length - i} more`);
+      lines.push(escapeHtml(t("subscriptions-more", { count: subs.length - i })));
       break;
     }
     lines.push(line);

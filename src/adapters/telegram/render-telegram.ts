@@ -1,3 +1,4 @@
+import { translator } from "../../i18n/index.js";
 import type { FactCard } from "../../model/index.js";
 import { digestHeading, type RenderContext } from "../../delivery/index.js";
 import { escapeHtml, visibleLength } from "./escape-html.js";
@@ -71,7 +72,7 @@ export function renderTelegramBatches(
     `<b>${escapeHtml(heading.title)}</b> · ${escapeHtml(heading.date)} · ${heading.stories}`;
   const footer =
     heading &&
-    `<i>Change it: /subscriptions · stop it: /unsubscribe ${escapeHtml(heading.subscriptionId)}</i>`;
+    `<i>${escapeHtml(translator(heading.language)("digest-footer-telegram", { id: heading.subscriptionId }))}</i>`;
   const groups: Array<{ parts: string[]; length: number }> = header
     ? [{ parts: [header], length: visibleLength(header) }]
     : [];

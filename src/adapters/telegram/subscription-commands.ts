@@ -1,7 +1,11 @@
 import { Composer, type Context } from "grammy";
 import type { BotBackend } from "../../delivery/index.js";
-import type { DeliveryTarget } from "../../model/index.js";
+import type { Translate } from "../../i18n/index.js";
+import type { DeliveryTarget, Subscription } from "../../model/index.js";
+import { formatWhen } from "../../i18n/index.js";
+import { chatLanguage } from "./chat-language.js";
 import { canManageChat, checkChannel } from "./check-permission.js";
+import { translateHtml } from "./translate-html.js";
 import { echoHtml, escapeHtml } from "./escape-html.js";
 import { parseChatAndId, parseSubscribeArgs, USAGE } from "./parse-command-args.js";
 import { describeSubscription, renderSubscriptionsHtml } from "./render-replies.js";
@@ -25,6 +29,7 @@ async function resolveTarget(
   ctx: Context,
   channel: string | undefined,
   needs: Needs,
+  t: Translate,
 ): Promise<Resolved> {
   if (channel !== undefined) {
     const check = await checkChannel(ctx, channel, needs.botMustPost);
@@ -47,7 +52,7 @@ async function resolveTarget(
   return {
     ok: true,
     target: { platform: "telegram", chatId: String(ctx.chat?.id), threadId },
-    name: ctx.chat?.type === "private" ? "This chat" : "This group",
+    name: t(ctx.chat?.type === "private" ? "chat-private" : "chat-group"),
   };
 }
 
@@ -56,9 +61,15 @@ export function subscriptionCommands(backend: BotBackend): Composer<Context> {
   const composer = new Composer<Context>();
 
   composer.command("subscribe", async (ctx) => {
+    const { t } = await chatLanguage(ctx, backend);
     const args = parseSubscribeArgs(ctx.match);
     if (!args.ok) return void (await replyHtml(ctx, escapeHtml(args.error)));
-    const where = await resolveTarget(ctx, args.value.channel, { admin: true, botMustPost: true });
+    const where = await resolveTarget(
+      ctx,
+      args.value.channel,
+      { admin: true, botMustPost: true },
+      t,
+    );
     if (!where.ok) return void (await replyHtml(ctx, where.reason));
     const result = await backend.subscribe({
       target: where.target,
@@ -74,38 +85,60 @@ export function subscriptionCommands(backend: BotBackend): Composer<Context> {
       const reason = clip(result.error.replace(/\.$/, ""), 600);
       return void (await replyHtml(
         ctx,
-        escapeHtml(`Can't subscribe: ${reason}. Example: ${SUBSCRIBE_EXAMPLE}`),
+        escapeHtml(t("subscribe-failed", { reason, example: SUBSCRIBE_EXAMPLE })),
       ));
     }
     const sub = result.subscription;
-    const into = args.value.channel !== undefined ? ` for ${escapeHtml(args.value.channel)}` : "";
-    await replyHtml(
-      ctx,
-      `Subscribed${into}: ${describeSubscription(sub)}. Remove it with <code>/unsubscribe ${escapeHtml(sub.id)}</code>`,
+    const into =
+      args.value.channel !== undefined
+        ? ` ${t("for-channel", { channel: args.value.channel })}`
+        : "";
+    const subscribed = translateHtml(
+      t,
+      "subscribed",
+      { into },
+      { what: describeSubscription(sub, t) },
     );
+    const hint = translateHtml(
+      t,
+      "unsubscribe-hint",
+      {},
+      {
+        command: `<code>/unsubscribe ${escapeHtml(sub.id)}</code>`,
+      },
+    );
+    await replyHtml(ctx, `${subscribed} ${hint}`);
   });
 
   composer.command("unsubscribe", async (ctx) => {
+    const { t } = await chatLanguage(ctx, backend);
     const args = parseChatAndId(ctx.match, USAGE.unsubscribe);
     if (!args.ok) return void (await replyHtml(ctx, escapeHtml(args.error)));
-    const where = await resolveTarget(ctx, args.value.channel, { admin: true, botMustPost: false });
+    const where = await resolveTarget(
+      ctx,
+      args.value.channel,
+      { admin: true, botMustPost: false },
+      t,
+    );
     if (!where.ok) return void (await replyHtml(ctx, where.reason));
     const removed = await backend.unsubscribe(
       { platform: "telegram", chatId: where.target.chatId },
       args.value.id,
     );
     if (removed.length === 0) {
-      const what =
+      const reply =
         args.value.id !== undefined
-          ? `no subscription <code>${echoHtml(args.value.id)}</code>`
-          : "no subscriptions";
-      return void (await replyHtml(
-        ctx,
-        `${escapeHtml(where.name)} has ${what}. See /subscriptions.`,
-      ));
+          ? translateHtml(
+              t,
+              "unsubscribe-none-id",
+              { chat: where.name },
+              { id: `<code>${echoHtml(args.value.id)}</code>` },
+            )
+          : translateHtml(t, "unsubscribe-none", { chat: where.name });
+      return void (await replyHtml(ctx, reply));
     }
     const ids = removed.map((s) => `<code>${escapeHtml(s.id)}</code>`).join(", ");
-    await replyHtml(ctx, `Unsubscribed: ${ids}.`);
+    await replyHtml(ctx, translateHtml(t, "unsubscribed", {}, { ids }));
   });
 
   composer.command("subscriptions", async (ctx) => {
@@ -113,13 +146,21 @@ export function subscriptionCommands(backend: BotBackend): Composer<Context> {
     if (!args.ok || args.value.id !== undefined) {
       return void (await replyHtml(ctx, "Usage: /subscriptions [@channel], e.g. /subscriptions"));
     }
-    const where = await resolveTarget(ctx, args.value.channel, {
-      admin: false,
-      botMustPost: false,
-    });
+    const { t, language, settings } = await chatLanguage(ctx, backend);
+    const where = await resolveTarget(
+      ctx,
+      args.value.channel,
+      { admin: false, botMustPost: false },
+      t,
+    );
     if (!where.ok) return void (await replyHtml(ctx, where.reason));
     const subs = await backend.subscriptions({ platform: "telegram", chatId: where.target.chatId });
-    await replyHtml(ctx, renderSubscriptionsHtml(subs, where.name));
+    // Shown in this chat's zone (a channel's digests too: the reader is here).
+    const nextRun = (sub: Subscription) => {
+      const at = backend.nextRun(sub);
+      return at === null ? undefined : formatWhen(at, settings?.timezone ?? sub.timezone, language);
+    };
+    await replyHtml(ctx, renderSubscriptionsHtml(subs, where.name, { t, nextRun }));
   });
 
   return composer;

@@ -13,3 +13,10 @@ export {
 } from "./create-scheduler.js";
 export { schedulerDefaults } from "./scheduler-defaults.js";
 export { KNOWN_ZONES, ZONE_ALIASES, zoneNameProblem } from "./zone-aliases.js";
+export {
+  describeCron,
+  looksLikeWords,
+  scheduleFromWords,
+  scheduleWordCount,
+  type WordsResult,
+} from "./schedule-words.js";

@@ -3,6 +3,7 @@ import { createMemoryKvStore } from "./memory-kv-store.js";
 import { createMemoryLeaseStore } from "./memory-lease-store.js";
 import { createMemoryLedgerStore } from "./memory-ledger-store.js";
 import { createMemoryReceivedStore } from "./memory-received-store.js";
+import { createMemorySettingsStore } from "./memory-settings-store.js";
 import { createMemorySourceStore } from "./memory-source-store.js";
 import { createMemorySubscriptionStore } from "./memory-subscription-store.js";
 import { createMemoryUpdateStore } from "./memory-update-store.js";
@@ -28,6 +29,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     kv: createMemoryKvStore(),
     sources: createMemorySourceStore(),
     updates: createMemoryUpdateStore(),
+    settings: createMemorySettingsStore(),
   };
   const none = () => {};
   // Isolated like SQLite (the guard), but without rollback: Maps have no undo log.

@@ -153,6 +153,22 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: "per-chat settings",
+    sql: `
+      CREATE TABLE chat_settings (
+        platform text NOT NULL,
+        chat_id text COLLATE "C" NOT NULL,
+        timezone text,
+        language text,
+        quiet_start text,
+        quiet_end text,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (platform, chat_id)
+      );
+    `,
+  },
 ];
 
 /** One lock per schema: processes migrating different schemas of one database do not wait. */

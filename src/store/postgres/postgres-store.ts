@@ -10,6 +10,7 @@ import { createPostgresKvStore } from "./postgres-kv-store.js";
 import { createPostgresLeaseStore } from "./postgres-lease-store.js";
 import { createPostgresLedgerStore } from "./postgres-ledger-store.js";
 import { createPostgresReceivedStore } from "./postgres-received-store.js";
+import { createPostgresSettingsStore } from "./postgres-settings-store.js";
 import { createPostgresSourceStore } from "./postgres-source-store.js";
 import { createPostgresSubscriptionStore } from "./postgres-subscription-store.js";
 import { createPostgresUpdateStore } from "./postgres-update-store.js";
@@ -37,6 +38,7 @@ const PARTS = [
   "kv",
   "sources",
   "updates",
+  "settings",
 ] as const;
 type Parts = Pick<Store, (typeof PARTS)[number]>;
 type AnyFn = (...args: unknown[]) => Promise<unknown>;
@@ -65,6 +67,7 @@ function partsOver(db: PgDb, random?: RandomIndex): Parts {
     kv: createPostgresKvStore(db),
     sources: createPostgresSourceStore(db),
     updates: createPostgresUpdateStore(db),
+    settings: createPostgresSettingsStore(db),
   };
 }
 

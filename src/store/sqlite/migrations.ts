@@ -173,6 +173,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 9,
+    name: "per-chat settings",
+    sql: `
+      CREATE TABLE chat_settings (
+        platform TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        timezone TEXT,
+        language TEXT,
+        quiet_start TEXT,
+        quiet_end TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (platform, chat_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /**

@@ -4,6 +4,7 @@ import { createSqliteKvStore } from "./sqlite-kv-store.js";
 import { createSqliteLeaseStore } from "./sqlite-lease-store.js";
 import { createSqliteLedgerStore } from "./sqlite-ledger-store.js";
 import { createSqliteReceivedStore } from "./sqlite-received-store.js";
+import { createSqliteSettingsStore } from "./sqlite-settings-store.js";
 import { createSqliteSourceStore } from "./sqlite-source-store.js";
 import { createSqliteSubscriptionStore } from "./sqlite-subscription-store.js";
 import { createSqliteUpdateStore } from "./sqlite-update-store.js";
@@ -30,6 +31,7 @@ export function createSqliteStore(db: Database, options: SqliteStoreOptions = {}
     kv: createSqliteKvStore(db),
     sources: createSqliteSourceStore(db),
     updates: createSqliteUpdateStore(db),
+    settings: createSqliteSettingsStore(db),
   };
   return createGuardedStore("sqlite", loopBatches(parts), {
     // IMMEDIATE takes the write lock up front: a deferred read-then-write could fail with BUSY.

@@ -34,6 +34,8 @@ export interface InteractionInput {
   userId?: string;
   /** The member's permissions in the channel; defaults from the seeded roles. */
   permissions?: bigint;
+  /** The user's client language (Discord's interaction `locale`); "en-US" unless given. */
+  locale?: string;
 }
 
 export type OptionValue = string | number | boolean;
@@ -84,7 +86,7 @@ function base(state: FakeState, input: InteractionInput, type: InteractionType):
     channel: { ...channel, permissions: String(permissions) },
     member: member(state, userId, permissions),
     app_permissions: String(PERMISSIONS.bot),
-    locale: "en-US",
+    locale: input.locale ?? "en-US",
     guild_locale: "en-US",
     entitlements: [],
     authorizing_integration_owners: { "0": guildId },
