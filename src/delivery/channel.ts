@@ -1,5 +1,5 @@
 import type { FactCard } from "../model/index.js";
-import type { DeliveryTarget, Platform } from "../model/index.js";
+import type { DeliveryTarget, DigestFormat, Platform } from "../model/index.js";
 
 /**
  * What went wrong with one send, classified by the adapter so the ledger worker (the only retry
@@ -60,6 +60,10 @@ export interface RenderContext {
   subscription?: { id: string; cron: string; timezone: string };
   /** The digest's scheduled time. */
   slot?: Date;
+  /** How the cards are shown; full cards when absent. */
+  format?: DigestFormat;
+  /** Sent now by /digest ahead of `slot`: the scheduled digest still brings the same cards. */
+  early?: boolean;
 }
 
 /**

@@ -9,6 +9,8 @@ export interface DigestHeading {
   /** "3 stories". */
   stories: string;
   subscriptionId: string;
+  /** For a digest sent early by /digest: says the scheduled one still comes complete. */
+  note?: string;
 }
 
 /** The heading of a scheduled digest, or undefined for anything else (commands, notices). */
@@ -33,7 +35,8 @@ export function digestHeading(
     year: "numeric",
   }).format(slot);
   return {
-    title: `Your ${time} digest`,
+    title: context.early ? `Your ${time} digest, sent early` : `Your ${time} digest`,
+    ...(context.early ? { note: `The scheduled ${time} digest still brings these stories.` } : {}),
     date,
     stories: cardCount === 1 ? "1 story" : `${cardCount} stories`,
     subscriptionId: subscription.id,

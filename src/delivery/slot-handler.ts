@@ -81,7 +81,7 @@ export function createSlotHandler(deps: SlotHandlerDeps) {
     if (cards.length === 0 && !sub.notifyEmpty) return { status: "empty" };
     const parts =
       cards.length > 0
-        ? channel.render(cards, { subscription: sub, slot: new Date(slotIso) })
+        ? channel.render(cards, { subscription: sub, slot: new Date(slotIso), format: sub.format })
         : channel.render([], { emptyNotice: deps.options.emptyNotice });
     const cardIds = cards.map((c) => c.id);
     const rows: NewLedgerRow[] = parts.map((payload, partIndex) => ({

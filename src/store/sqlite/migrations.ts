@@ -148,6 +148,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX cards_source_arrival ON cards (source_id, arrived_at);
     `,
   },
+  {
+    version: 10,
+    name: "digest format and sources per subscription",
+    // Existing subscriptions keep what they sent before: full cards from every source.
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN format TEXT NOT NULL DEFAULT 'full'
+        CHECK (format IN ('full', 'brief', 'headlines'));
+      ALTER TABLE subscriptions ADD COLUMN source_ids_json TEXT NOT NULL DEFAULT '[]';
+    `,
+  },
 ];
 
 /**
