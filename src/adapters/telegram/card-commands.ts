@@ -22,11 +22,13 @@ function notFound(id: string, lookup: Exclude<CardLookup, { ok: true }>): string
 }
 
 /** Examples from the newest card (its id, two of its tags), so a copied example finds it. */
-async function helpExamples(backend: BotBackend): Promise<HelpExamples> {
+async function helpExamples(backend: BotBackend, ctx: Context): Promise<HelpExamples> {
+  const [sub] = await backend.subscriptions({ platform: "telegram", chatId: String(ctx.chat?.id) });
+  const own = sub === undefined ? {} : { subscriptionId: sub.id };
   const [card] = (await backend.latest({ limit: 1, offset: 0 })).cards;
-  if (card === undefined) return SEED_EXAMPLES;
+  if (card === undefined) return { ...SEED_EXAMPLES, ...own };
   const words = card.tags.slice(0, 2).join(" ");
-  return { cardId: card.id, searchWords: words || SEED_EXAMPLES.searchWords };
+  return { cardId: card.id, searchWords: words || SEED_EXAMPLES.searchWords, ...own };
 }
 
 /** Reading commands: /start, /help, /latest with paging, /card, /source, /search with paging. */
@@ -34,7 +36,9 @@ export function cardCommands(backend: BotBackend): Composer<Context> {
   const composer = new Composer<Context>();
 
   composer.command("start", (ctx) => replyHtml(ctx, START_HTML));
-  composer.command("help", async (ctx) => replyHtml(ctx, helpHtml(await helpExamples(backend))));
+  composer.command("help", async (ctx) =>
+    replyHtml(ctx, helpHtml(await helpExamples(backend, ctx))),
+  );
 
   composer.command("latest", async (ctx) => {
     const n = parseLatestArgs(ctx.match);

@@ -1,5 +1,6 @@
 import { escapeHtml } from "./escape-html.js";
 import type { BotCommand } from "grammy/types";
+import { DIGEST_BOT_COMMANDS, digestHelpLines } from "./digest-commands.js";
 import { SOURCE_BOT_COMMANDS, SOURCE_HELP_LINES } from "./source-commands.js";
 
 /** What Telegram clients show in the command menu (setMyCommands). */
@@ -11,6 +12,7 @@ export const BOT_COMMANDS: BotCommand[] = [
   { command: "subscribe", description: "A digest on a schedule, e.g. 0 8 * * * Asia/Almaty 5" },
   { command: "subscriptions", description: "This chat's subscriptions" },
   { command: "unsubscribe", description: "Remove a subscription" },
+  ...DIGEST_BOT_COMMANDS,
   ...SOURCE_BOT_COMMANDS,
   { command: "help", description: "How to use the bot" },
 ];
@@ -25,6 +27,8 @@ export const START_HTML = [
 export interface HelpExamples {
   cardId: string;
   searchWords: string;
+  /** A subscription of the asking chat, for the /format example (none: no example). */
+  subscriptionId?: string;
 }
 
 /** The seeds' first card, for a bot with no cards yet. */
@@ -42,9 +46,10 @@ export function helpHtml(examples: HelpExamples = SEED_EXAMPLES): string {
     `/card ID — one card; its ID is shown under every card. Example: <code>/card ${id}</code>`,
     `/source ID — each fact of a card with the sentence it came from. Example: <code>/source ${id}</code>`,
     `/search WORDS — cards containing all the words (whole words; "quotes" keep a phrase together), best matches first. Example: <code>/search ${words}</code>`,
-    "/subscribe CRON [TIMEZONE] [COUNT] [+WORD] [-WORD] — a digest of COUNT cards (1–10, default 5) on a schedule. CRON is five fields: minute hour day month weekday. +WORD keeps only cards that mention one of the +words, -WORD leaves out cards that mention it. Example: <code>/subscribe 0 8 * * 1-5 Asia/Almaty 5 +military</code> (weekdays at 08:00)",
+    '/subscribe CRON [TIMEZONE] [COUNT] [+WORD] [-WORD] [format:F] [source:N] — a digest of COUNT cards (1–10, default 5) on a schedule. CRON is five fields: minute hour day month weekday. +WORD keeps only cards that mention one of the +words (+"central bank" keeps a phrase), -WORD leaves out cards that mention it. format:brief shows headline and summary, format:headlines only linked headlines (default: full cards). source:N takes only source N of /sources (or source:example.com; repeat for more). Example: <code>/subscribe 0 8 * * 1-5 Asia/Almaty 5 +military</code> (weekdays at 08:00)',
     "/subscribe @channel CRON … — the same for a channel where you are an admin and I can post. Example: <code>/subscribe @mychannel 0 9 * * * UTC 3</code>",
     "/subscriptions [@channel] — the subscriptions of this chat (or channel), with their IDs. Example: <code>/subscriptions</code>",
+    ...digestHelpLines(examples.subscriptionId),
     "/unsubscribe [@channel] [ID] — remove one subscription by the ID /subscriptions shows (like <code>nwrau3</code>), or all of them without an ID. Example: <code>/unsubscribe</code>",
     ...SOURCE_HELP_LINES,
     "/help — this message; /start — a short introduction.",

@@ -3,6 +3,7 @@ import { GrammyError, type Bot, type BotError, type Context } from "grammy";
 import type { BotBackend } from "../../delivery/index.js";
 import type { Logger } from "../../lib/index.js";
 import { cardCommands } from "./card-commands.js";
+import { digestCommands } from "./digest-commands.js";
 import { echoHtml } from "./escape-html.js";
 import { replyHtml } from "./reply-html.js";
 import { sourceCommands } from "./source-commands.js";
@@ -78,7 +79,7 @@ export function installBotHandlers(bot: Bot, options: BotHandlerOptions): void {
   // Channel posts are the channel's own content, never commands to us.
   const chats = guarded.chatType(["private", "group", "supergroup"]);
   chats.use(cardCommands(options.backend), subscriptionCommands(options.backend));
-  chats.use(sourceCommands(options.backend));
+  chats.use(sourceCommands(options.backend), digestCommands(options.backend));
   // In private chats plain text is someone looking for help; in groups it is the group's talk.
   chats.chatType("private").on("message:text", async (ctx, next) => {
     if (commandOf(ctx) !== undefined) return next();

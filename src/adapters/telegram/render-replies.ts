@@ -1,5 +1,5 @@
 import type { FactCard } from "../../model/index.js";
-import { describeFilter, type Subscription } from "../../model/index.js";
+import { describeFilter, describeSources, type Subscription } from "../../model/index.js";
 import { escapeHtml, visibleLength } from "./escape-html.js";
 import { TELEGRAM_TEXT_LIMIT } from "./render-telegram.js";
 
@@ -30,7 +30,9 @@ export function describeSubscription(sub: Subscription): string {
   const where = sub.target.threadId !== null ? " in this topic" : "";
   const filter = describeFilter(sub);
   const filters = filter ? `, only ${escapeHtml(filter)}` : "";
-  return `<code>${escapeHtml(sub.id)}</code> — <code>${escapeHtml(sub.cron)}</code> ${escapeHtml(sub.timezone)}, ${sub.count} cards${filters}${where}`;
+  const sources = sub.sourceIds.length > 0 ? `, ${escapeHtml(describeSources(sub))}` : "";
+  const format = sub.format === "full" ? "" : `, ${sub.format}`;
+  return `<code>${escapeHtml(sub.id)}</code> — <code>${escapeHtml(sub.cron)}</code> ${escapeHtml(sub.timezone)}, ${sub.count} cards${format}${filters}${sources}${where}`;
 }
 
 export function renderSubscriptionsHtml(subs: Subscription[], chatName: string): string {

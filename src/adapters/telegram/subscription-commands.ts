@@ -1,5 +1,6 @@
 import { Composer, type Context } from "grammy";
 import type { BotBackend } from "../../delivery/index.js";
+import { parseDigestFormat } from "../../delivery/index.js";
 import type { DeliveryTarget } from "../../model/index.js";
 import { canManageChat, checkChannel } from "./check-permission.js";
 import { echoHtml, escapeHtml } from "./escape-html.js";
@@ -9,6 +10,9 @@ import { replyHtml } from "./reply-html.js";
 
 const clip = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
+export const FORMAT_ERROR =
+  "the format is full (cards), brief (headline and summary) or headlines (headlines with links), e.g. format:brief";
 
 const SUBSCRIBE_EXAMPLE = "/subscribe 0 8 * * * Asia/Almaty 5";
 
@@ -21,7 +25,7 @@ interface Needs {
 }
 
 /** The chat a command is about: a channel named in it, or this chat (and forum topic). */
-async function resolveTarget(
+export async function resolveTarget(
   ctx: Context,
   channel: string | undefined,
   needs: Needs,
@@ -58,6 +62,11 @@ export function subscriptionCommands(backend: BotBackend): Composer<Context> {
   composer.command("subscribe", async (ctx) => {
     const args = parseSubscribeArgs(ctx.match);
     if (!args.ok) return void (await replyHtml(ctx, escapeHtml(args.error)));
+    const format =
+      args.value.format === undefined ? undefined : parseDigestFormat(args.value.format);
+    if (args.value.format !== undefined && format === undefined) {
+      return void (await replyHtml(ctx, escapeHtml(`Can't subscribe: ${FORMAT_ERROR}`)));
+    }
     const where = await resolveTarget(ctx, args.value.channel, { admin: true, botMustPost: true });
     if (!where.ok) return void (await replyHtml(ctx, where.reason));
     const result = await backend.subscribe({
@@ -68,6 +77,8 @@ export function subscriptionCommands(backend: BotBackend): Composer<Context> {
       ...(args.value.count !== undefined ? { count: args.value.count } : {}),
       include: args.value.include,
       exclude: args.value.exclude,
+      ...(format !== undefined ? { format } : {}),
+      sources: args.value.sources,
     });
     if (!result.ok) {
       // The reason may quote the user's input (a pasted cron): bounded so the reply always fits.
