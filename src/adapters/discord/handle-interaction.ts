@@ -8,6 +8,7 @@ import { autocompleteChoices } from "./autocomplete.js";
 import { runCard, runHelp, runSearch, runSource } from "./command-cards.js";
 import { handlePageButton, isPageButton, runLatest } from "./command-latest.js";
 import { describeError } from "./describe-error.js";
+import { runDigest, runFormat } from "./command-digest.js";
 import { runSubscribe, runSubscriptions, runUnsubscribe } from "./command-subscriptions.js";
 import { SOURCE_COMMANDS } from "./command-sources.js";
 import {
@@ -33,6 +34,8 @@ const COMMANDS: Record<string, SlashCommand> = {
   subscribe: { ephemeral: true, run: runSubscribe },
   unsubscribe: { ephemeral: true, run: runUnsubscribe },
   subscriptions: { ephemeral: true, run: runSubscriptions },
+  digest: { ephemeral: false, run: runDigest },
+  format: { ephemeral: true, run: runFormat },
   ...SOURCE_COMMANDS,
 };
 

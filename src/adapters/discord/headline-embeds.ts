@@ -7,7 +7,8 @@ const ACCENT = 0x3b82f6;
 
 /** Brackets and parentheses would end a masked link early. */
 const linkText = (text: string) => escapeText(text).replace(/(?<!\\)[[\]]/g, "\\$&");
-const linkUrl = (url: string) => url.replace(/[()\s]/g, (c) => encodeURIComponent(c));
+const linkUrl = (url: string) =>
+  url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 
 /** One line: the headline linked to its article, or with its ID when it has no web link. */
 export function headlineLine(card: FactCard): string {

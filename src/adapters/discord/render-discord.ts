@@ -20,7 +20,6 @@ export type DiscordMessage = {
 
 const ACCENT = 0x3b82f6;
 
-
 /** Characters counted toward the 6000 per-message limit. */
 export function embedLength(embed: APIEmbed): number {
   return (

@@ -1,5 +1,5 @@
 import type { APIEmbed } from "discord.js";
-import { describeFilter, type Subscription } from "../../model/index.js";
+import { describeFilter, describeSources, type Subscription } from "../../model/index.js";
 import type { FactCard } from "../../model/index.js";
 import { DISCORD_LIMITS as L } from "./discord-limits.js";
 import { escapeText } from "./render-discord.js";
@@ -36,12 +36,14 @@ export function renderSource(card: FactCard): APIEmbed {
   };
 }
 
-function describeSubscription(s: Subscription): string {
+export function describeSubscription(s: Subscription): string {
   const where = `<#${s.target.threadId ?? s.target.chatId}>`;
   const paused = s.active ? "" : " (paused after failures)";
   const filter = describeFilter(s);
   const filters = filter ? ` · only ${escapeText(filter)}` : "";
-  return `**${escapeText(s.id)}** · ${where} · \`${s.cron}\` ${escapeText(s.timezone)} · ${s.count} cards${filters}${paused}`;
+  const sources = s.sourceIds.length > 0 ? ` · ${escapeText(describeSources(s))}` : "";
+  const format = s.format === "full" ? "" : ` · ${s.format}`;
+  return `**${escapeText(s.id)}** · ${where} · \`${s.cron}\` ${escapeText(s.timezone)} · ${s.count} cards${format}${filters}${sources}${paused}`;
 }
 
 export function renderSubscriptions(subs: readonly Subscription[]): APIEmbed {
@@ -74,7 +76,9 @@ export function renderHelp(): APIEmbed {
       "`/latest [count]` newest cards, with ◀ ▶ to page",
       "`/card id` one card · `/source id` the sentences behind its facts",
       '`/search query` cards containing every word (whole words; "quotes" keep a phrase), best matches first',
-      "`/subscribe channel cron [timezone] [count] [include] [exclude]` post a digest on a schedule, optionally only cards with (or without) some words, e.g. cron `0 8 * * *`, timezone `Europe/Berlin`, include `budget`",
+      '`/subscribe channel cron [timezone] [count] [include] [exclude] [format] [sources]` post a digest on a schedule, optionally only cards with (or without) some words ("quotes" keep a phrase) or from some sources (numbers or hosts from `/sources`), e.g. cron `0 8 * * *`, timezone `Europe/Berlin`, include `budget`',
+      "`format`: full cards, brief (headline and summary) or headlines with links · `/format id format` changes it later",
+      "`/digest [id]` this channel's next digest right now (once a minute); the scheduled one still comes complete",
       "`/unsubscribe [id]` stop one digest, or every digest of this channel",
       "`/subscriptions` this server's digests",
       "",
