@@ -8,6 +8,7 @@ import { fixedClock } from "../../src/lib/clock.js";
 import { silentLogger } from "../../src/lib/logger.js";
 import { createMemoryStore, type Store } from "../../src/store/index.js";
 import type { Json } from "../fakes/discord/fake-discord.js";
+import type { OptionValue } from "../fakes/discord/fake-interactions.js";
 import { makeCard } from "../fixtures/cards.js";
 import { startBot, type Harness } from "./start-bot.js";
 
@@ -37,13 +38,13 @@ const titlesOf = (embeds: Json[]) =>
     .match(/number \d+/g) ?? [];
 
 /** Runs a command and returns what the caller sees: the edited reply, or the ephemeral error. */
-async function run(name: string, options: Record<string, unknown> = {}) {
+async function run(name: string, options: Record<string, OptionValue> = {}) {
   const call = h.fake.runCommand({ name, options });
   const answer = await Promise.race([call.waitFor("edit"), call.waitFor("followup")]);
   return answer.body as Json;
 }
 
-async function subscribe(options: Record<string, unknown> = {}) {
+async function subscribe(options: Record<string, OptionValue> = {}) {
   const body = await run("subscribe", { channel: h.fake.ids.text, cron: "0 8 * * *", ...options });
   expect(body.content).toMatch(/^Subscribed: /);
   return (await store.subscriptions.list()).at(-1)!;
