@@ -45,8 +45,7 @@ describe("Discord digest formats", () => {
     expect(message!.embeds[0]).toMatchObject({
       title: "Headline number 1 about the budget",
       url: "https://a.example/1",
-      description:
-        "Summary sentence 1: the ministry allocated 3,000 places and 1.8 million tenge.",
+      description: "Summary sentence 1: the ministry allocated 3,000 places and 1.8 million tenge.",
     });
   });
 });

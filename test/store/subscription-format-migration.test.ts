@@ -4,7 +4,10 @@ import { applyMigrations, createSqliteStore, MIGRATIONS } from "../../src/store/
 
 it("keeps a subscription made before formats existed sending full cards from every source", async () => {
   const db = new Database(":memory:");
-  applyMigrations(db, MIGRATIONS.filter((m) => m.version <= 4));
+  applyMigrations(
+    db,
+    MIGRATIONS.filter((m) => m.version <= 4),
+  );
   db.prepare(
     `INSERT INTO subscriptions (id, platform, chat_id, thread_id, cron, timezone, count,
       include_json, exclude_json, notify_empty, created_by, created_at, active,
