@@ -1,5 +1,7 @@
 import { createQueries, type Queries } from "../queries/index.js";
 import { createSettingsCommands, type SettingsCommands } from "./settings-commands.js";
+import type { ChatRef } from "../store/index.js";
+import { createDigestNow, type DigestNowDeps, type DigestNowResult } from "./digest-now.js";
 import { noSourceCommands, type SourceCommands } from "./source-commands.js";
 import {
   createSubscriptionCommands,
@@ -13,15 +15,25 @@ export type { SubscribeResult } from "./subscription-commands.js";
  * Everything a chat command needs, platform-neutral: the shared read side plus the subscription
  * and source commands. Adapters translate commands into these calls and render the results.
  */
-export type BotBackend = Queries & SubscriptionCommands & SourceCommands & SettingsCommands;
+export type BotBackend = Queries &
+  SubscriptionCommands &
+  SourceCommands &
+  SettingsCommands &
+  DigestCommands;
+
+export interface DigestCommands {
+  /** /digest: this chat's next digest (or subscription `id`'s) as it would go out now. */
+  digestNow(chat: ChatRef, id?: string): Promise<DigestNowResult>;
+}
 
 export function createBotBackend(
-  deps: SubscriptionCommandsDeps & { sources?: SourceCommands },
+  deps: SubscriptionCommandsDeps & DigestNowDeps & { sources?: SourceCommands },
 ): BotBackend {
   return {
     ...createQueries(deps),
     ...createSubscriptionCommands(deps),
     ...createSettingsCommands(deps),
+    digestNow: createDigestNow(deps),
     ...(deps.sources ?? noSourceCommands),
   };
 }

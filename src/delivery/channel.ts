@@ -1,5 +1,5 @@
 import type { FactCard } from "../model/index.js";
-import type { DeliveryTarget, Language, Platform } from "../model/index.js";
+import type { DeliveryTarget, DigestFormat, Language, Platform } from "../model/index.js";
 
 /**
  * What went wrong with one send, classified by the adapter so the ledger worker (the only retry
@@ -62,6 +62,10 @@ export interface RenderContext {
   slot?: Date;
   /** The chat's language for the bot's own words (header, footer); cards stay as written. */
   language?: Language;
+  /** How the cards are shown; full cards when absent. */
+  format?: DigestFormat;
+  /** Sent now by /digest ahead of `slot`: the scheduled digest still brings the same cards. */
+  early?: boolean;
 }
 
 /**

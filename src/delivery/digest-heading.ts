@@ -13,6 +13,8 @@ export interface DigestHeading {
   subscriptionId: string;
   /** The chat's language, for the adapter's footer. */
   language: Language;
+  /** For a digest sent early by /digest: says the scheduled one still comes complete. */
+  note?: string;
 }
 
 /** The heading of a scheduled digest, or undefined for anything else (commands, notices). */
@@ -39,7 +41,8 @@ export function digestHeading(
     year: "numeric",
   }).format(slot);
   return {
-    title: t("digest-title", { time }),
+    title: context.early ? t("digest-title-early", { time }) : t("digest-title", { time }),
+    ...(context.early ? { note: t("digest-early-note", { time }) } : {}),
     date,
     stories: t("digest-stories", { count: cardCount }),
     subscriptionId: subscription.id,

@@ -1,8 +1,10 @@
 export {
   DeliveryTarget,
+  DigestFormat,
   Platform,
   Subscription,
   describeFilter,
+  describeSources,
   type NewSubscription,
 } from "../model/index.js";
 export {
@@ -15,9 +17,18 @@ export {
   type SendOptions,
 } from "./channel.js";
 export { digestHeading, type DigestHeading } from "./digest-heading.js";
-export { createBotBackend, type BotBackend, type SubscribeResult } from "./bot-backend.js";
+export {
+  createBotBackend,
+  type BotBackend,
+  type DigestCommands,
+  type SubscribeResult,
+} from "./bot-backend.js";
+export type { DigestNowResult } from "./digest-now.js";
 export {
   createSubscriptionCommands,
+  parseDigestFormat,
+  type SetFormatResult,
+  type SubscribeInput,
   type SubscriptionCommands,
   type SubscriptionCommandsDeps,
 } from "./subscription-commands.js";
@@ -30,7 +41,7 @@ export { DELIVERY_DEFAULTS, deliveryOptions, type DeliveryOptions } from "./deli
 export { DeliveryFatalError } from "./delivery-fatal-error.js";
 export type { DeliveryStats } from "./delivery-stats.js";
 export type { EnqueueResult, SlotInfo } from "./slot-handler.js";
-export { composeDigest } from "./compose-digest.js";
+export { composeDigest, subscriptionSourceIds } from "./compose-digest.js";
 export { matchesFilter } from "./matches-filter.js";
 export { ledgerRowId } from "./ledger-row-id.js";
 export { createPacer, type Pacer, type PacerDelay } from "./pacer.js";

@@ -86,6 +86,7 @@ export function createSlotHandler(deps: SlotHandlerDeps) {
         ? channel.render(cards, {
             subscription: sub,
             slot: new Date(slotIso),
+            format: sub.format,
             ...(language ? { language } : {}),
           })
         : channel.render([], { emptyNotice: deps.options.emptyNotice });

@@ -7,8 +7,10 @@ import {
   validateTimeZone,
   zoneNameProblem,
 } from "./schedule/index.js";
+import { resolveSourceRefs } from "./resolve-source-refs.js";
 import {
   DeliveryTarget,
+  DigestFormat,
   type NewSubscription,
   type Platform,
   type Subscription,
@@ -18,6 +20,20 @@ export type SubscribeResult =
   | { ok: true; subscription: Subscription }
   /** `error` is one line a user can act on, e.g. `cron must have 5 fields, e.g. "0 8 * * *"`. */
   | { ok: false; error: string };
+
+/** A new subscription as a chat asks for it: `sources` are references from /sources (`2`, a host). */
+export type SubscribeInput = NewSubscription & { sources?: readonly string[] };
+
+export type SetFormatResult =
+  { ok: true; subscription: Subscription } | { ok: false; error: string };
+
+const FORMATS = DigestFormat.options.join(", ");
+
+/** A format name as typed (any case), or undefined. */
+export function parseDigestFormat(text: string): DigestFormat | undefined {
+  const parsed = DigestFormat.safeParse(text.trim().toLowerCase());
+  return parsed.success ? parsed.data : undefined;
+}
 
 export interface SubscriptionCommandsDeps {
   store: Store;
@@ -55,6 +71,9 @@ function problemWith(
   if (blank !== undefined) {
     return `keyword "${blank.slice(0, 20)}" has no letters or digits to match; e.g. budget or "central bank"`;
   }
+  if (input.format !== undefined && !DigestFormat.safeParse(input.format).success) {
+    return `format must be one of ${FORMATS}`;
+  }
   const count = input.count ?? 5;
   if (!Number.isInteger(count) || count < LIMITS.minCount || count > LIMITS.maxCount) {
     return `count must be a whole number from ${LIMITS.minCount} to ${LIMITS.maxCount}, e.g. 5`;
@@ -69,8 +88,15 @@ function problemWith(
   return undefined;
 }
 
-const sameSchedule = (a: Subscription, b: NewSubscription, include: string[], exclude: string[]) =>
+const sameSchedule = (
+  a: Subscription,
+  b: NewSubscription & { sourceIds: string[] },
+  include: string[],
+  exclude: string[],
+) =>
   a.target.threadId === (b.target.threadId ?? null) &&
+  a.format === (b.format ?? "full") &&
+  a.sourceIds.join() === b.sourceIds.join() &&
   a.cron.trim() === b.cron.trim() &&
   a.timezone === (b.timezone?.trim() || "UTC") &&
   a.count === (b.count ?? 5) &&
@@ -78,7 +104,13 @@ const sameSchedule = (a: Subscription, b: NewSubscription, include: string[], ex
   a.exclude.join() === exclude.join();
 
 export interface SubscriptionCommands {
-  subscribe(input: NewSubscription): Promise<SubscribeResult>;
+  subscribe(input: SubscribeInput): Promise<SubscribeResult>;
+  /** Changes how one subscription of this chat shows its cards; `format` as the user typed it. */
+  setFormat(
+    where: { platform: Platform; chatId: string },
+    id: string,
+    format: string,
+  ): Promise<SetFormatResult>;
   /** Removes one subscription of this chat by id, or all of them when `id` is omitted; returns what was removed. */
   unsubscribe(where: { platform: Platform; chatId: string }, id?: string): Promise<Subscription[]>;
 }
@@ -104,7 +136,7 @@ export function createSubscriptionCommands(deps: SubscriptionCommandsDeps): Subs
     return { ok: true, input: { ...given, cron, ...(timezone ? { timezone } : {}) } };
   }
 
-  async function subscribe(given: NewSubscription): Promise<SubscribeResult> {
+  async function subscribe({ sources, ...given }: SubscribeInput): Promise<SubscribeResult> {
     const resolved = await resolve(given);
     if (!resolved.ok) return resolved;
     const input = resolved.input;
@@ -112,8 +144,11 @@ export function createSubscriptionCommands(deps: SubscriptionCommandsDeps): Subs
     const exclude = cleanKeywords(input.exclude);
     const problem = problemWith(input, include, exclude);
     if (problem !== undefined) return { ok: false, error: problem };
+    const chosen = await resolveSourceRefs(store.sources, input.target, sources ?? []);
+    if (!chosen.ok) return chosen;
+    const sourceIds = chosen.sourceIds.length > 0 ? chosen.sourceIds : (input.sourceIds ?? []);
     const existing = await store.subscriptions.listByChat(input.target);
-    const twin = existing.find((s) => sameSchedule(s, input, include, exclude));
+    const twin = existing.find((s) => sameSchedule(s, { ...input, sourceIds }, include, exclude));
     if (twin !== undefined) {
       return { ok: false, error: `this chat already has that subscription (${twin.id})` };
     }
@@ -130,6 +165,7 @@ export function createSubscriptionCommands(deps: SubscriptionCommandsDeps): Subs
         timezone: input.timezone?.trim() || "UTC",
         include,
         exclude,
+        sourceIds,
       },
       clock.now(),
     );
@@ -139,6 +175,18 @@ export function createSubscriptionCommands(deps: SubscriptionCommandsDeps): Subs
 
   return {
     subscribe,
+    async setFormat(where, id, text) {
+      const format = parseDigestFormat(text);
+      if (format === undefined) return { ok: false, error: `format must be one of ${FORMATS}` };
+      const sub = (await store.subscriptions.listByChat(where)).find(
+        (s) => s.id === id.trim().toLowerCase(),
+      );
+      if (sub === undefined) return { ok: false, error: "no such subscription in this chat" };
+      const updated = await store.subscriptions.setFormat(sub.id, format);
+      if (updated === undefined) return { ok: false, error: "no such subscription in this chat" };
+      changed();
+      return { ok: true, subscription: updated };
+    },
     async unsubscribe(where, id) {
       const now = clock.now();
       const targets = (await store.subscriptions.listByChat(where)).filter(

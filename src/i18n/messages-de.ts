@@ -36,6 +36,8 @@ paused = pausiert
 only = nur { $filter }
 in-topic = in diesem Thema
 digest-title = Dein Digest um { $time }
+digest-title-early = Dein Digest um { $time }, vorab gesendet
+digest-early-note = Der geplante Digest um { $time } bringt diese Meldungen trotzdem.
 digest-stories = { $count ->
     [one] 1 Meldung
    *[other] { $count } Meldungen

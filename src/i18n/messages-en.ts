@@ -36,6 +36,8 @@ paused = paused
 only = only { $filter }
 in-topic = in this topic
 digest-title = Your { $time } digest
+digest-title-early = Your { $time } digest, sent early
+digest-early-note = The scheduled { $time } digest still brings these stories.
 digest-stories = { $count ->
     [one] 1 story
    *[other] { $count } stories

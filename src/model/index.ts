@@ -2,10 +2,13 @@ export { Article } from "./article.js";
 export { CardDraft, FactCard, Fact, CARD_LIMITS } from "./card.js";
 export {
   DeliveryTarget,
+  DigestFormat,
   type NewSubscription,
   Platform,
   Subscription,
   describeFilter,
+  describeSources,
+  sourceLabel,
 } from "./subscription.js";
 export {
   LEDGER_STATUSES,

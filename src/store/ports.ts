@@ -1,5 +1,11 @@
 import type { FactCard } from "../model/index.js";
-import type { DeliveryTarget, NewSubscription, Platform, Subscription } from "../model/index.js";
+import type {
+  DeliveryTarget,
+  DigestFormat,
+  NewSubscription,
+  Platform,
+  Subscription,
+} from "../model/index.js";
 import type { NewSource, SourceRow, SourceState } from "../model/index.js";
 import type { ChatSettings, SettingsPatch } from "../model/index.js";
 import type {
@@ -155,6 +161,8 @@ export interface SubscriptionStore extends ScheduleStore {
   list(): Promise<Subscription[]>;
   listByChat(where: ChatRef): Promise<Subscription[]>;
   remove(id: string): Promise<Subscription | undefined>;
+  /** Changes how the digest shows its cards; returns the updated subscription, undefined when gone. */
+  setFormat(id: string, format: DigestFormat): Promise<Subscription | undefined>;
   /** Telegram group → supergroup migration: every subscription of the chat follows it. */
   moveChat(platform: Platform, fromChatId: string, toChatId: string): Promise<number>;
   recordSuccess(id: string): Promise<void>;

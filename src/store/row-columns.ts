@@ -36,6 +36,8 @@ export const subscriptionFromColumns = (r: Columns): unknown => ({
   count: r["count"],
   include: r["include_json"],
   exclude: r["exclude_json"],
+  format: r["format"],
+  sourceIds: r["source_ids_json"],
   notifyEmpty: r["notify_empty"],
   createdBy: r["created_by"],
   createdAt: r["created_at"],

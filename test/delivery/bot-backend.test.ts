@@ -122,4 +122,47 @@ describe.each(implementations)("createBotBackend (%s store)", (_name, open) => {
     expect(await backend.subscriptions({ platform: "telegram", chatId: "7" })).toHaveLength(1);
     expect(changes).toBe(5);
   });
+
+  it("/digest shows the soonest digest's cards, marks nothing received and answers once a minute", async () => {
+    for (let i = 1; i <= 3; i++) await store.cards.upsert(makeCard(i), NOW);
+    const late = await backend.subscribe(input({ cron: "0 20 * * *", count: 1 }));
+    const soon = await backend.subscribe(input({ cron: "30 8 * * *", count: 2 }));
+    if (!late.ok || !soon.ok) throw new Error("setup failed");
+    const result = await backend.digestNow(chat);
+    expect(result).toMatchObject({
+      ok: true,
+      subscription: { id: soon.subscription.id },
+      slot: new Date("2024-03-01T08:30:00.000Z"),
+    });
+    expect(result.ok && result.cards).toHaveLength(2);
+    expect(await store.received.list({ ...chat, threadId: null })).toEqual([]);
+    expect(await backend.digestNow(chat, late.subscription.id)).toEqual({
+      ok: false,
+      reason: "too_soon",
+      retryInSeconds: 60,
+    });
+    const other = createBotBackend({ store, clock: fixedClock(new Date(NOW.getTime() + 60_000)) });
+    expect(await other.digestNow(chat, late.subscription.id)).toMatchObject({
+      ok: true,
+      subscription: { id: late.subscription.id },
+    });
+    expect(await other.digestNow(chat, "nope00")).toEqual({ ok: false, reason: "not_found" });
+  });
+
+  it("changes a subscription's format only in its own chat", async () => {
+    const sub = await backend.subscribe(input());
+    if (!sub.ok) throw new Error("setup failed");
+    const elsewhere = { platform: "telegram" as const, chatId: "7" };
+    expect(await backend.setFormat(elsewhere, sub.subscription.id, "brief")).toMatchObject({
+      ok: false,
+    });
+    expect(await backend.setFormat(chat, sub.subscription.id, "Brief")).toMatchObject({
+      ok: true,
+      subscription: { format: "brief" },
+    });
+    expect(await backend.setFormat(chat, sub.subscription.id, "short")).toEqual({
+      ok: false,
+      error: "format must be one of full, brief, headlines",
+    });
+  });
 });

@@ -40,6 +40,21 @@ describe("composeDigest", () => {
     );
   });
 
+  it("takes only the subscription's sources that the chat still reads", async () => {
+    for (const [i, source] of ["feed:a", "feed:b", "feed:c"].entries()) {
+      await store.cards.upsert(makeCard(i + 1, { sourceId: source }), T0);
+    }
+    const [sub] = await subscribeChats(store, 1, T0, { sourceIds: ["feed:b", "feed:c"] });
+    const sources = async (chat: string[] | undefined) =>
+      (await composeDigest(store.cards, sub!, { first: true, sourceIds: chat })).map(
+        (c) => c.sourceId,
+      );
+    expect(await sources(["feed:a", "feed:b", "feed:c"])).toEqual(["feed:c", "feed:b"]);
+    expect(await sources(["feed:a", "feed:b"])).toEqual(["feed:b"]);
+    expect(await sources(["feed:a"])).toEqual([]);
+    expect(await sources(undefined)).toEqual(["feed:c", "feed:b"]);
+  });
+
   it("applies include and exclude keywords", async () => {
     await store.cards.upsert(makeCard(1, { title: "Tax reform passes", tags: ["economy"] }), T0);
     await store.cards.upsert(makeCard(2, { title: "Syntax of the new law", tags: ["law"] }), T0);

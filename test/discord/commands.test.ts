@@ -30,6 +30,8 @@ describe("discord slash commands, end to end", () => {
       "source",
       "search",
       "subscribe",
+      "digest",
+      "format",
       "unsubscribe",
       "subscriptions",
       "help",

@@ -147,6 +147,8 @@ describe("reply renderers", () => {
       count: 5,
       include: [],
       exclude: [],
+      format: "full" as const,
+      sourceIds: [],
       notifyEmpty: false,
       createdBy: "u",
       createdAt: new Date(0).toISOString(),

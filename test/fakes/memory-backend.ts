@@ -50,6 +50,8 @@ export function createMemoryBackend(cards: FactCard[]): BotBackend & { subs: Sub
         count: input.count ?? 5,
         include: input.include ?? [],
         exclude: input.exclude ?? [],
+        format: input.format ?? "full",
+        sourceIds: input.sourceIds ?? [],
         notifyEmpty: input.notifyEmpty ?? false,
         createdBy: input.createdBy,
         createdAt: new Date(0).toISOString(),
@@ -60,6 +62,8 @@ export function createMemoryBackend(cards: FactCard[]): BotBackend & { subs: Sub
       subs.push(subscription);
       return { ok: true, subscription };
     },
+    setFormat: async () => ({ ok: false, error: "no such subscription in this chat" }),
+    digestNow: async () => ({ ok: false, reason: "no_subscription" }),
     unsubscribe: async (where, id) => {
       const removed = subs.filter(
         (s) =>

@@ -250,6 +250,24 @@ describe.each(implementations)("%s store", (_name, open) => {
       expect(await store.subscriptions.recordFailure("missing")).toBe(0);
     });
 
+    it("stores a digest format and a choice of sources, full and all by default", async () => {
+      const plain = await store.subscriptions.create(newSub("c1"), T0);
+      expect(plain).toMatchObject({ format: "full", sourceIds: [] });
+      const sub = await store.subscriptions.create(
+        newSub("c1", { format: "brief", sourceIds: ["feed:https://a.example/rss", "dir:seeds"] }),
+        T0,
+      );
+      expect(await store.subscriptions.get(sub.id)).toMatchObject({
+        format: "brief",
+        sourceIds: ["feed:https://a.example/rss", "dir:seeds"],
+      });
+      const changed = await store.subscriptions.setFormat(sub.id, "headlines");
+      expect(changed).toEqual({ ...sub, format: "headlines" });
+      expect(await store.subscriptions.get(sub.id)).toEqual(changed);
+      expect((await store.subscriptions.get(plain.id))?.format).toBe("full");
+      expect(await store.subscriptions.setFormat("missing", "brief")).toBeUndefined();
+    });
+
     it("moves every subscription of a migrated chat", async () => {
       await store.subscriptions.create(newSub("-100"), T0);
       await store.subscriptions.create(newSub("-100"), T0);

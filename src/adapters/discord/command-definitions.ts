@@ -19,6 +19,12 @@ export const DIGEST_CHANNEL_TYPES = [
 
 export const LATEST_DEFAULT_COUNT = 3;
 
+const FORMAT_CHOICES = [
+  { name: "full cards", value: "full" },
+  { name: "brief: headline and summary", value: "brief" },
+  { name: "headlines with links", value: "headlines" },
+];
+
 const command = (name: string, description: string) =>
   new SlashCommandBuilder()
     .setName(name)
@@ -80,6 +86,36 @@ export const commandDefinitions: RESTPostAPIChatInputApplicationCommandsJSONBody
     )
     .addStringOption((o) =>
       o.setName("exclude").setDescription("Leave out cards mentioning any of these words"),
+    )
+    .addStringOption((o) =>
+      o
+        .setName("format")
+        .setDescription("How stories look (default full cards)")
+        .addChoices(...FORMAT_CHOICES),
+    )
+    .addStringOption((o) =>
+      o
+        .setName("sources")
+        .setDescription("Only these of the channel's sources: numbers or hosts from /sources")
+        .setMaxLength(200),
+    ),
+  command(
+    "digest",
+    "Post this channel's next digest now (the scheduled one still comes)",
+  ).addStringOption((o) =>
+    o.setName("id").setDescription("Subscription id from /subscriptions (default: the next due)"),
+  ),
+  command("format", "Change how a digest shows its stories")
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageChannels)
+    .addStringOption((o) =>
+      o.setName("id").setDescription("Subscription id from /subscriptions").setRequired(true),
+    )
+    .addStringOption((o) =>
+      o
+        .setName("format")
+        .setDescription("full, brief or headlines")
+        .setRequired(true)
+        .addChoices(...FORMAT_CHOICES),
     ),
   command("unsubscribe", "Stop a digest (all digests of this channel without an id)")
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageChannels)

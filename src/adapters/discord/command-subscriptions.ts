@@ -1,6 +1,7 @@
 import { PermissionFlagsBits, type ChatInputCommandInteraction } from "discord.js";
 import { formatWhen } from "../../i18n/index.js";
 import type { Subscription } from "../../model/index.js";
+import { parseDigestFormat } from "../../delivery/index.js";
 import { parseTerms } from "../../queries/index.js";
 import { missingPostPermissions } from "./check-post-permissions.js";
 import { DIGEST_CHANNEL_TYPES } from "./command-definitions.js";
@@ -14,7 +15,7 @@ const platform = "discord" as const;
  * Checked again at run time: server admins can override a command's default permissions,
  * so `default_member_permissions` alone does not guarantee the caller may manage digests.
  */
-function mayManage(i: ChatInputCommandInteraction): boolean {
+export function mayManage(i: ChatInputCommandInteraction): boolean {
   return i.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false;
 }
 
@@ -22,7 +23,7 @@ const needsPermission = () =>
   refuse("You need the Manage Channels permission to manage digests in this server.");
 
 /** Channels (and cached threads) of this server a digest may target; the current one included. */
-function serverChatIds(i: ChatInputCommandInteraction): string[] {
+export function serverChatIds(i: ChatInputCommandInteraction): string[] {
   const ids = new Set<string>(i.channelId ? [i.channelId] : []);
   for (const channel of i.guild?.channels.cache.values() ?? []) {
     if (channel.isTextBased()) ids.add(channel.id);
@@ -71,6 +72,8 @@ export async function runSubscribe(
   }
   const timezone = i.options.getString("timezone")?.trim();
   const count = i.options.getInteger("count");
+  const format = parseDigestFormat(i.options.getString("format") ?? "full");
+  const sources = i.options.getString("sources")?.trim();
   const result = await backend.subscribe({
     target: { platform, chatId: channel.id, threadId: null },
     cron: i.options.getString("cron", true).trim(),
@@ -79,6 +82,8 @@ export async function runSubscribe(
     ...(count === null ? {} : { count }),
     include: include.keywords,
     exclude: exclude.keywords,
+    ...(format === undefined ? {} : { format }),
+    ...(sources ? { sources: [sources] } : {}),
   });
   if (!result.ok) return refuse(result.error);
   return reply({ content: renderSubscribed(result.subscription), embeds: [] });

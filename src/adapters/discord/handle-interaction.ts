@@ -9,6 +9,7 @@ import { runCard, runHelp, runSearch, runSource } from "./command-cards.js";
 import { handlePageButton, isPageButton, runLatest } from "./command-latest.js";
 import { describeError } from "./describe-error.js";
 import { runSettings } from "./command-settings.js";
+import { runDigest, runFormat } from "./command-digest.js";
 import { runSubscribe, runSubscriptions, runUnsubscribe } from "./command-subscriptions.js";
 import { SOURCE_COMMANDS } from "./command-sources.js";
 import {
@@ -35,6 +36,8 @@ const COMMANDS: Record<string, SlashCommand> = {
   unsubscribe: { ephemeral: true, run: runUnsubscribe },
   subscriptions: { ephemeral: true, run: runSubscriptions },
   settings: { ephemeral: true, run: runSettings },
+  digest: { ephemeral: false, run: runDigest },
+  format: { ephemeral: true, run: runFormat },
   ...SOURCE_COMMANDS,
 };
 

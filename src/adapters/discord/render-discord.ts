@@ -1,8 +1,12 @@
 import { translator } from "../../i18n/index.js";
-import { escapeMarkdown, type APIEmbed } from "discord.js";
+import type { APIEmbed } from "discord.js";
 import type { FactCard } from "../../model/index.js";
 import { digestHeading, type RenderContext } from "../../delivery/index.js";
 import { DISCORD_LIMITS as L } from "./discord-limits.js";
+import { escapeText } from "./escape-text.js";
+import { headlineEmbeds } from "./headline-embeds.js";
+
+export { escapeText };
 
 /**
  * One message as the API takes it (`POST /channels/{id}/messages` body). Snake-case
@@ -16,16 +20,6 @@ export type DiscordMessage = {
 };
 
 const ACCENT = 0x3b82f6;
-
-/** Escapes everything Discord would render: emphasis, code, spoilers, headings, lists, masked links. */
-export function escapeText(text: string): string {
-  return escapeMarkdown(text, {
-    heading: true,
-    bulletedList: true,
-    numberedList: true,
-    maskedLink: true,
-  });
-}
 
 /** Characters counted toward the 6000 per-message limit. */
 export function embedLength(embed: APIEmbed): number {
@@ -49,6 +43,12 @@ function description(card: FactCard, factCount: number): string {
   return [dateline ? `*${dateline}*` : "", escapeText(card.summary), facts.join("\n")]
     .filter((block) => block.length > 0)
     .join("\n\n");
+}
+
+/** The `brief` format: headline, link and summary, without the facts. */
+function briefEmbed(card: FactCard): APIEmbed {
+  const embed = renderCardEmbed({ ...card, facts: [] });
+  return { ...embed, description: clamp(escapeText(card.summary), L.description) };
 }
 
 /**
@@ -123,15 +123,21 @@ export function renderDiscord(
   }
   const heading = digestHeading(context, cards.length);
   const timestamp = context.slot?.toISOString();
-  const embeds = cards.map((card) => ({
-    ...renderCardEmbed(card),
-    ...(heading && timestamp ? { timestamp } : {}),
-  }));
+  const stamp = heading && timestamp ? { timestamp } : {};
+  const format = context.format ?? "full";
+  const embeds =
+    format === "headlines"
+      ? headlineEmbeds(cards, stamp.timestamp)
+      : cards.map((card) => ({
+          ...(format === "brief" ? briefEmbed(card) : renderCardEmbed(card)),
+          ...stamp,
+        }));
   const pages = packEmbeds(embeds);
   if (heading === undefined) return pages.map((page) => message(page));
   // A newsletter: what and when on the first message, how to change or stop it below it.
   const content = [
     `**${escapeText(heading.title)}** · ${escapeText(heading.date)} · ${heading.stories}`,
+    ...(heading.note === undefined ? [] : [`-# ${escapeText(heading.note)}`]),
     `-# ${translator(heading.language)("digest-footer-discord", { id: heading.subscriptionId })}`,
   ].join("\n");
   return pages.map((page, i) => message(page, i === 0 ? content : undefined));

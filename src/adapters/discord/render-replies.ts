@@ -1,6 +1,6 @@
 import type { APIEmbed } from "discord.js";
 import { describeCron } from "../../delivery/index.js";
-import { describeFilter, type Subscription } from "../../model/index.js";
+import { describeFilter, describeSources, type Subscription } from "../../model/index.js";
 import type { FactCard } from "../../model/index.js";
 import { DISCORD_LIMITS as L } from "./discord-limits.js";
 import { escapeText } from "./render-discord.js";
@@ -43,7 +43,7 @@ function describeSchedule(cron: string): string {
   return words ?? `\`${cron}\``;
 }
 
-function describeSubscription(
+export function describeSubscription(
   s: Subscription,
   nextRun?: (s: Subscription) => string | undefined,
 ): string {
@@ -53,7 +53,9 @@ function describeSubscription(
   const filters = filter ? ` · only ${escapeText(filter)}` : "";
   const when = s.active && nextRun ? nextRun(s) : undefined;
   const next = when ? ` · next ${when}` : "";
-  return `**${escapeText(s.id)}** · ${where} · ${describeSchedule(s.cron)} ${escapeText(s.timezone)} · ${s.count} cards${filters}${paused}${next}`;
+  const sources = s.sourceIds.length > 0 ? ` · ${escapeText(describeSources(s))}` : "";
+  const format = s.format === "full" ? "" : ` · ${s.format}`;
+  return `**${escapeText(s.id)}** · ${where} · ${describeSchedule(s.cron)} ${escapeText(s.timezone)} · ${s.count} cards${format}${filters}${sources}${paused}${next}`;
 }
 
 export function renderSubscriptions(
@@ -93,7 +95,9 @@ export function renderHelp(): APIEmbed {
       "`/latest [count]` newest cards, with ◀ ▶ to page",
       "`/card id` one card · `/source id` the sentences behind its facts",
       '`/search query` cards containing every word (whole words; "quotes" keep a phrase), best matches first',
-      "`/subscribe channel cron [timezone] [count] [include] [exclude]` post a digest on a schedule, in words (`daily 08:00`, `weekdays 07:30`, `weekly mon 09:00`, `every 6h`) or cron (`0 8 * * *`), optionally only cards with (or without) some words, e.g. cron `daily 08:00`, timezone `Europe/Berlin`, include `budget`",
+      '`/subscribe channel cron [timezone] [count] [include] [exclude] [format] [sources]` post a digest on a schedule, in words (`daily 08:00`, `weekdays 07:30`, `weekly mon 09:00`, `every 6h`) or cron (`0 8 * * *`), optionally only cards with (or without) some words ("quotes" keep a phrase) or from some sources (numbers or hosts from `/sources`), e.g. cron `daily 08:00`, timezone `Europe/Berlin`, include `budget`',
+      "`format`: full cards, brief (headline and summary) or headlines with links · `/format id format` changes it later",
+      "`/digest [id]` this channel's next digest right now (once a minute); the scheduled one still comes complete",
       "`/unsubscribe [id]` stop one digest, or every digest of this channel",
       "`/subscriptions` this server's digests, each with its next run",
       "`/settings [timezone] [language] [quiet]` this channel's default time zone, reply language (English, Deutsch) and quiet hours (e.g. `22:00-07:00`: digests wait until the window opens)",

@@ -23,11 +23,13 @@ function notFound(id: string, lookup: Exclude<CardLookup, { ok: true }>): string
 }
 
 /** Examples from the newest card (its id, two of its tags), so a copied example finds it. */
-async function helpExamples(backend: BotBackend): Promise<HelpExamples> {
+async function helpExamples(backend: BotBackend, ctx: Context): Promise<HelpExamples> {
+  const [sub] = await backend.subscriptions({ platform: "telegram", chatId: String(ctx.chat?.id) });
+  const own = sub === undefined ? {} : { subscriptionId: sub.id };
   const [card] = (await backend.latest({ limit: 1, offset: 0 })).cards;
-  if (card === undefined) return SEED_EXAMPLES;
+  if (card === undefined) return { ...SEED_EXAMPLES, ...own };
   const words = card.tags.slice(0, 2).join(" ");
-  return { cardId: card.id, searchWords: words || SEED_EXAMPLES.searchWords };
+  return { cardId: card.id, searchWords: words || SEED_EXAMPLES.searchWords, ...own };
 }
 
 /** Reading commands: /start, /help, /latest with paging, /card, /source, /search with paging. */
@@ -39,7 +41,7 @@ export function cardCommands(backend: BotBackend): Composer<Context> {
   );
   composer.command("help", async (ctx) => {
     const { t } = await chatLanguage(ctx, backend);
-    await replyHtml(ctx, helpHtml(await helpExamples(backend), t));
+    await replyHtml(ctx, helpHtml(await helpExamples(backend, ctx), t));
   });
 
   composer.command("latest", async (ctx) => {

@@ -2,6 +2,7 @@ import { translator, type Translate } from "../../i18n/index.js";
 import { escapeHtml } from "./escape-html.js";
 import { translateHtml } from "./translate-html.js";
 import type { BotCommand } from "grammy/types";
+import { DIGEST_BOT_COMMANDS, digestHelpLines } from "./digest-commands.js";
 import { SOURCE_BOT_COMMANDS, SOURCE_HELP_LINES } from "./source-commands.js";
 
 /** What Telegram clients show in the command menu (setMyCommands). */
@@ -14,6 +15,7 @@ export const BOT_COMMANDS: BotCommand[] = [
   { command: "subscriptions", description: "This chat's subscriptions" },
   { command: "unsubscribe", description: "Remove a subscription" },
   { command: "settings", description: "Time zone, language and quiet hours of this chat" },
+  ...DIGEST_BOT_COMMANDS,
   ...SOURCE_BOT_COMMANDS,
   { command: "help", description: "How to use the bot" },
 ];
@@ -25,6 +27,8 @@ export const startHtml = (t: Translate = translator()) => escapeHtml(t("start"))
 export interface HelpExamples {
   cardId: string;
   searchWords: string;
+  /** A subscription of the asking chat, for the /format example (none: no example). */
+  subscriptionId?: string;
 }
 
 /** The seeds' first card, for a bot with no cards yet. */
@@ -53,6 +57,7 @@ export function helpHtml(
     line("help-subscriptions", "/subscriptions"),
     line("help-unsubscribe", "/unsubscribe", { id: code("nwrau3") }),
     line("help-settings", "/settings quiet 22:00-07:00"),
+    ...digestHelpLines(examples.subscriptionId),
     ...SOURCE_HELP_LINES,
     escapeHtml(t("help-footer")),
   ].join("\n");

@@ -3,6 +3,7 @@ import { GrammyError, type Bot, type BotError, type Context } from "grammy";
 import type { BotBackend } from "../../delivery/index.js";
 import type { Logger } from "../../lib/index.js";
 import { cardCommands } from "./card-commands.js";
+import { digestCommands } from "./digest-commands.js";
 import { echoHtml } from "./escape-html.js";
 import { replyHtml } from "./reply-html.js";
 import { settingsCommands } from "./settings-commands.js";
@@ -80,6 +81,7 @@ export function installBotHandlers(bot: Bot, options: BotHandlerOptions): void {
   const chats = guarded.chatType(["private", "group", "supergroup"]);
   chats.use(cardCommands(options.backend), subscriptionCommands(options.backend));
   chats.use(sourceCommands(options.backend), settingsCommands(options.backend));
+  chats.use(digestCommands(options.backend));
   // In private chats plain text is someone looking for help; in groups it is the group's talk.
   chats.chatType("private").on("message:text", async (ctx, next) => {
     if (commandOf(ctx) !== undefined) return next();

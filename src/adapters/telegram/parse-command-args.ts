@@ -10,7 +10,10 @@ export const USAGE = {
     "Usage: /source ID with an ID shown under a card (see /latest), e.g. /source 030049e19457",
   search: "Usage: /search WORDS, e.g. /search military service",
   subscribe:
-    "Usage: /subscribe SCHEDULE [TIMEZONE] [COUNT] [+WORD] [-WORD] with SCHEDULE in words (daily 08:00, weekdays 07:30, weekly mon 09:00, every 6h) or cron, e.g. /subscribe 0 8 * * * Asia/Almaty 5 +budget -sport (daily at 08:00)",
+    "Usage: /subscribe SCHEDULE [TIMEZONE] [COUNT] [+WORD] [-WORD] [format:full|brief|headlines] [source:N] with SCHEDULE in words (daily 08:00, weekdays 07:30, weekly mon 09:00, every 6h) or cron, e.g. /subscribe 0 8 * * * Asia/Almaty 5 +budget -sport (daily at 08:00)",
+  digest: "Usage: /digest [ID] with an ID from /subscriptions, e.g. /digest",
+  format:
+    "Usage: /format ID full|brief|headlines with an ID from /subscriptions, e.g. /format nwrau3 brief",
   unsubscribe:
     "Usage: /unsubscribe [ID] with an ID from /subscriptions (without ID: all of this chat's)",
 } as const;
@@ -52,7 +55,14 @@ export interface SubscribeArgs {
   /** `+word`: only cards mentioning it; `-word`: never cards mentioning it. */
   include: string[];
   exclude: string[];
+  /** `format:brief`; checked by the backend. */
+  format?: string;
+  /** `source:2`, `source:example.com` (repeatable, or comma-separated); resolved by the backend. */
+  sources: string[];
 }
+
+/** `format:brief`, `source:2,3`: a named option of /subscribe. */
+const OPTION = /^(format|sources?):(.*)$/i;
 
 /** `[@channel] m h dom mon dow [TIMEZONE] [COUNT]`; cron and time zone are validated by the backend. */
 export function parseSubscribeArgs(text: string): Parsed<SubscribeArgs> {
@@ -73,10 +83,18 @@ export function parseSubscribeArgs(text: string): Parsed<SubscribeArgs> {
     cron: args.slice(0, fields).join(" "),
     include: [],
     exclude: [],
+    sources: [],
   };
   for (const word of args.slice(fields)) {
     const keyword = KEYWORD.exec(word);
-    if (keyword) {
+    const option = OPTION.exec(word);
+    if (option) {
+      const value = option[2]!.trim();
+      if (value === "")
+        return { ok: false, error: `${quote(word)} needs a value. ${USAGE.subscribe}` };
+      if (option[1]!.toLowerCase() === "format") result.format = value;
+      else result.sources.push(value);
+    } else if (keyword) {
       const value = (keyword[2] ?? keyword[3] ?? "").trim();
       if (value === "") return { ok: false, error: `${quote(word)} is an empty keyword.` };
       // A phrase stays quoted so the backend keeps it one keyword.

@@ -1,7 +1,7 @@
 import type { FactCard } from "../../model/index.js";
 import { describeCron } from "../../delivery/index.js";
 import { translator, type Translate } from "../../i18n/index.js";
-import { describeFilter, type Subscription } from "../../model/index.js";
+import { describeFilter, describeSources, type Subscription } from "../../model/index.js";
 import { escapeHtml, visibleLength } from "./escape-html.js";
 import { TELEGRAM_TEXT_LIMIT } from "./render-telegram.js";
 import { translateHtml } from "./translate-html.js";
@@ -34,9 +34,11 @@ export function describeSubscription(sub: Subscription, t: Translate = translato
   const where = sub.target.threadId !== null ? ` ${escapeHtml(t("in-topic"))}` : "";
   const filter = describeFilter(sub);
   const filters = filter ? `, ${escapeHtml(t("only", { filter }))}` : "";
+  const sources = sub.sourceIds.length > 0 ? `, ${escapeHtml(describeSources(sub))}` : "";
+  const format = sub.format === "full" ? "" : `, ${sub.format}`;
   const words = describeCron(sub.cron);
   const schedule = words ? escapeHtml(words) : `<code>${escapeHtml(sub.cron)}</code>`;
-  return `<code>${escapeHtml(sub.id)}</code> — ${schedule} ${escapeHtml(sub.timezone)}, ${escapeHtml(t("cards", { count: sub.count }))}${filters}${where}`;
+  return `<code>${escapeHtml(sub.id)}</code> — ${schedule} ${escapeHtml(sub.timezone)}, ${escapeHtml(t("cards", { count: sub.count }))}${format}${filters}${sources}${where}`;
 }
 
 export interface SubscriptionListOptions {

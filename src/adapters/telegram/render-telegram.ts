@@ -1,5 +1,5 @@
 import { translator } from "../../i18n/index.js";
-import type { FactCard } from "../../model/index.js";
+import type { DigestFormat, FactCard } from "../../model/index.js";
 import { digestHeading, type RenderContext } from "../../delivery/index.js";
 import { escapeHtml, visibleLength } from "./escape-html.js";
 
@@ -57,6 +57,37 @@ export function renderCardHtml(card: FactCard, maxChars = TELEGRAM_TEXT_LIMIT): 
   return cardHtml(card, 0);
 }
 
+/** Headline, summary and link: the `brief` format. */
+function briefHtml(card: FactCard): string {
+  return [
+    `<b>${escapeHtml(card.title)}</b>`,
+    escapeHtml(card.summary),
+    `${sourceHtml(card)} · ID <code>${escapeHtml(card.id)}</code>`,
+  ].join("\n");
+}
+
+/** One line: the headline as a link to the article (or with its ID when it has no web link). */
+function headlineHtml(card: FactCard): string {
+  const url = webUrl(card.url);
+  const title = escapeHtml(card.title);
+  const publisher = card.publisher ? ` — <i>${label(card.publisher)}</i>` : "";
+  return url === null
+    ? `• <b>${title}</b>${publisher} · <code>${escapeHtml(card.id)}</code>`
+    : `• <a href="${escapeHtml(url)}">${title}</a>${publisher}`;
+}
+
+/** A card in a digest's format; headlines sit one per line, cards and briefs apart. */
+function formatted(card: FactCard, format: DigestFormat, maxChars: number) {
+  switch (format) {
+    case "headlines":
+      return { html: headlineHtml(card), separator: "\n" };
+    case "brief":
+      return { html: briefHtml(card), separator: CARD_SEPARATOR };
+    case "full":
+      return { html: renderCardHtml(card, maxChars), separator: CARD_SEPARATOR };
+  }
+}
+
 /** Packs cards into as few messages as fit, in order, never splitting a card. */
 export function renderTelegramBatches(
   cards: readonly FactCard[],
@@ -72,32 +103,33 @@ export function renderTelegramBatches(
     `<b>${escapeHtml(heading.title)}</b> · ${escapeHtml(heading.date)} · ${heading.stories}`;
   const footer =
     heading &&
-    `<i>${escapeHtml(translator(heading.language)("digest-footer-telegram", { id: heading.subscriptionId }))}</i>`;
-  const groups: Array<{ parts: string[]; length: number }> = header
-    ? [{ parts: [header], length: visibleLength(header) }]
+    [
+      heading.note && `<i>${escapeHtml(heading.note)}</i>`,
+      `<i>${escapeHtml(translator(heading.language)("digest-footer-telegram", { id: heading.subscriptionId }))}</i>`,
+    ]
+      .filter(Boolean)
+      .join("\n");
+  const groups: Array<{ html: string; length: number; cardCount: number }> = header
+    ? [{ html: header, length: visibleLength(header), cardCount: 0 }]
     : [];
-  for (const card of cards) {
-    const html = renderCardHtml(card, maxChars);
+  const append = (html: string, gap: string, isCard: boolean) => {
     const length = visibleLength(html);
     const last = groups.at(-1);
-    if (last && last.length + CARD_SEPARATOR.length + length <= maxChars) {
-      last.parts.push(html);
-      last.length += CARD_SEPARATOR.length + length;
+    if (last && last.length + gap.length + length <= maxChars) {
+      last.html += gap + html;
+      last.length += gap.length + length;
+      last.cardCount += isCard ? 1 : 0;
     } else {
-      groups.push({ parts: [html], length });
+      groups.push({ html, length, cardCount: isCard ? 1 : 0 });
     }
+  };
+  for (const card of cards) {
+    const { html, separator } = formatted(card, options.format ?? "full", maxChars);
+    // Headlines follow each other line by line; the header stands apart.
+    append(html, (groups.at(-1)?.cardCount ?? 0) > 0 ? separator : CARD_SEPARATOR, true);
   }
-  if (footer) {
-    const last = groups.at(-1)!;
-    if (last.length + CARD_SEPARATOR.length + visibleLength(footer) <= maxChars)
-      last.parts.push(footer);
-    else groups.push({ parts: [footer], length: visibleLength(footer) });
-  }
-  const isCard = (part: string) => part !== header && part !== footer;
-  return groups.map((g) => ({
-    html: g.parts.join(CARD_SEPARATOR),
-    cardCount: g.parts.filter(isCard).length,
-  }));
+  if (footer) append(footer, CARD_SEPARATOR, false);
+  return groups;
 }
 
 /** Cards as ready Telegram HTML messages, each within the text limit. */

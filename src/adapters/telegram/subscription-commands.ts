@@ -4,6 +4,7 @@ import type { Translate } from "../../i18n/index.js";
 import type { DeliveryTarget, Subscription } from "../../model/index.js";
 import { formatWhen } from "../../i18n/index.js";
 import { chatLanguage } from "./chat-language.js";
+import { parseDigestFormat } from "../../delivery/index.js";
 import { canManageChat, checkChannel } from "./check-permission.js";
 import { translateHtml } from "./translate-html.js";
 import { echoHtml, escapeHtml } from "./escape-html.js";
@@ -13,6 +14,9 @@ import { replyHtml } from "./reply-html.js";
 
 const clip = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
+export const FORMAT_ERROR =
+  "the format is full (cards), brief (headline and summary) or headlines (headlines with links), e.g. format:brief";
 
 const SUBSCRIBE_EXAMPLE = "/subscribe 0 8 * * * Asia/Almaty 5";
 
@@ -25,7 +29,7 @@ interface Needs {
 }
 
 /** The chat a command is about: a channel named in it, or this chat (and forum topic). */
-async function resolveTarget(
+export async function resolveTarget(
   ctx: Context,
   channel: string | undefined,
   needs: Needs,
@@ -64,6 +68,12 @@ export function subscriptionCommands(backend: BotBackend): Composer<Context> {
     const { t } = await chatLanguage(ctx, backend);
     const args = parseSubscribeArgs(ctx.match);
     if (!args.ok) return void (await replyHtml(ctx, escapeHtml(args.error)));
+    const format =
+      args.value.format === undefined ? undefined : parseDigestFormat(args.value.format);
+    if (args.value.format !== undefined && format === undefined) {
+      return void (await replyHtml(ctx, escapeHtml(`Can't subscribe: ${FORMAT_ERROR}`)));
+    }
+
     const where = await resolveTarget(
       ctx,
       args.value.channel,
@@ -79,6 +89,8 @@ export function subscriptionCommands(backend: BotBackend): Composer<Context> {
       ...(args.value.count !== undefined ? { count: args.value.count } : {}),
       include: args.value.include,
       exclude: args.value.exclude,
+      ...(format !== undefined ? { format } : {}),
+      sources: args.value.sources,
     });
     if (!result.ok) {
       // The reason may quote the user's input (a pasted cron): bounded so the reply always fits.

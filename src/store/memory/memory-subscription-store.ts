@@ -36,6 +36,10 @@ export function createMemorySubscriptionStore(random?: RandomIndex): SyncSubscri
       subs.delete(id);
       return sub;
     },
+    setFormat(id, format) {
+      const sub = update(id, (s) => (s.format = format));
+      return sub === undefined ? undefined : structuredClone(sub);
+    },
     markFired(id, slotIso) {
       update(id, (s) => (s.lastSlot = slotIso));
     },

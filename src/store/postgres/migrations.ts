@@ -169,6 +169,17 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: "digest format and sources per subscription",
+    // Existing subscriptions keep what they sent before: full cards from every source.
+    sql: `
+      ALTER TABLE subscriptions
+        ADD COLUMN format text NOT NULL DEFAULT 'full'
+          CHECK (format IN ('full', 'brief', 'headlines')),
+        ADD COLUMN source_ids_json jsonb NOT NULL DEFAULT '[]';
+    `,
+  },
 ];
 
 /** One lock per schema: processes migrating different schemas of one database do not wait. */

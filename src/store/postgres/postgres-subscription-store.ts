@@ -19,6 +19,8 @@ const SubscriptionRow = z
     count: z.number(),
     include_json: z.array(z.string()),
     exclude_json: z.array(z.string()),
+    format: z.string(),
+    source_ids_json: z.array(z.string()),
     notify_empty: z.boolean(),
     created_by: z.string(),
     created_at: pgTime,
@@ -46,9 +48,9 @@ export function createPostgresSubscriptionStore(db: PgDb, random?: RandomIndex):
         const sub = buildSubscription(input, createSubscriptionId(random), now);
         const inserted = await db.query(
           `INSERT INTO subscriptions (id, platform, chat_id, thread_id, cron, timezone, count,
-            include_json, exclude_json, notify_empty, created_by, created_at, active,
-            consecutive_failures, last_slot)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, true, 0, NULL)
+            include_json, exclude_json, format, source_ids_json, notify_empty, created_by,
+            created_at, active, consecutive_failures, last_slot)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, true, 0, NULL)
           ON CONFLICT (id) DO NOTHING`,
           [
             sub.id,
@@ -60,6 +62,8 @@ export function createPostgresSubscriptionStore(db: PgDb, random?: RandomIndex):
             sub.count,
             JSON.stringify(sub.include),
             JSON.stringify(sub.exclude),
+            sub.format,
+            JSON.stringify(sub.sourceIds),
             sub.notifyEmpty,
             sub.createdBy,
             sub.createdAt,
@@ -87,6 +91,13 @@ export function createPostgresSubscriptionStore(db: PgDb, random?: RandomIndex):
     listActive: () => all(`SELECT * FROM subscriptions WHERE active ${ORDER}`),
     async remove(id) {
       const [sub] = await all("DELETE FROM subscriptions WHERE id = $1 RETURNING *", [id]);
+      return sub;
+    },
+    async setFormat(id, format) {
+      const [sub] = await all("UPDATE subscriptions SET format = $1 WHERE id = $2 RETURNING *", [
+        format,
+        id,
+      ]);
       return sub;
     },
     async markFired(id, slotIso) {

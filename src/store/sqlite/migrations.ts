@@ -189,6 +189,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 10,
+    name: "digest format and sources per subscription",
+    // Existing subscriptions keep what they sent before: full cards from every source.
+    sql: `
+      ALTER TABLE subscriptions ADD COLUMN format TEXT NOT NULL DEFAULT 'full'
+        CHECK (format IN ('full', 'brief', 'headlines'));
+      ALTER TABLE subscriptions ADD COLUMN source_ids_json TEXT NOT NULL DEFAULT '[]';
+    `,
+  },
 ];
 
 /**

@@ -18,6 +18,8 @@ const SubscriptionRow = z
     count: z.number(),
     include_json: jsonColumn(z.array(z.string())),
     exclude_json: jsonColumn(z.array(z.string())),
+    format: z.string(),
+    source_ids_json: jsonColumn(z.array(z.string())),
     notify_empty: sqliteBoolean,
     created_by: z.string(),
     created_at: z.string(),
@@ -39,15 +41,17 @@ export function createSqliteSubscriptionStore(
 ): SyncSubscriptionStore {
   const q = {
     insert: db.prepare(`INSERT INTO subscriptions (id, platform, chat_id, thread_id, cron, timezone,
-      count, include_json, exclude_json, notify_empty, created_by, created_at, active,
-      consecutive_failures, last_slot) VALUES (@id, @platform, @chatId, @threadId, @cron, @timezone,
-      @count, @include, @exclude, @notifyEmpty, @createdBy, @createdAt, 1, 0, NULL)`),
+      count, include_json, exclude_json, format, source_ids_json, notify_empty, created_by, created_at,
+      active, consecutive_failures, last_slot) VALUES (@id, @platform, @chatId, @threadId, @cron,
+      @timezone, @count, @include, @exclude, @format, @sourceIds, @notifyEmpty, @createdBy,
+      @createdAt, 1, 0, NULL)`),
     exists: db.prepare("SELECT 1 FROM subscriptions WHERE id = ?"),
     get: db.prepare("SELECT * FROM subscriptions WHERE id = ?"),
     list: db.prepare(`SELECT * FROM subscriptions ${ORDER}`),
     byChat: db.prepare(`SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? ${ORDER}`),
     active: db.prepare(`SELECT * FROM subscriptions WHERE active = 1 ${ORDER}`),
     remove: db.prepare("DELETE FROM subscriptions WHERE id = ?"),
+    setFormat: db.prepare("UPDATE subscriptions SET format = ? WHERE id = ? RETURNING *"),
     markFired: db.prepare("UPDATE subscriptions SET last_slot = ? WHERE id = ?"),
     moveChat: db.prepare("UPDATE subscriptions SET chat_id = ? WHERE platform = ? AND chat_id = ?"),
     success: db.prepare("UPDATE subscriptions SET consecutive_failures = 0 WHERE id = ?"),
@@ -70,6 +74,8 @@ export function createSqliteSubscriptionStore(
         count: sub.count,
         include: JSON.stringify(sub.include),
         exclude: JSON.stringify(sub.exclude),
+        format: sub.format,
+        sourceIds: JSON.stringify(sub.sourceIds),
         notifyEmpty: sub.notifyEmpty ? 1 : 0,
         createdBy: sub.createdBy,
         createdAt: sub.createdAt,
@@ -94,6 +100,10 @@ export function createSqliteSubscriptionStore(
     listByChat: ({ platform, chatId }) => q.byChat.all(platform, chatId).map(toSubscription),
     listActive: () => q.active.all().map(toSubscription),
     remove: (id) => remove(id),
+    setFormat: (id, format) => {
+      const row = q.setFormat.get(format, id);
+      return row === undefined ? undefined : toSubscription(row);
+    },
     markFired: (id, slotIso) => void q.markFired.run(slotIso, id),
     moveChat: (platform, fromChatId, toChatId) =>
       q.moveChat.run(toChatId, platform, fromChatId).changes,
