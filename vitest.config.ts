@@ -7,6 +7,7 @@ const SLOW = [
   "test/delivery/crash-restart.test.ts",
   "test/delivery/two-processes.test.ts",
   "test/delivery/schedule/dst-year.test.ts",
+  "test/multi/**/*.test.ts",
 ];
 
 export default defineConfig({
