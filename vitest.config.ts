@@ -8,6 +8,7 @@ const SLOW = [
   "test/delivery/two-processes.test.ts",
   "test/delivery/schedule/dst-year.test.ts",
   "test/browser/**/*.test.ts",
+  "test/multi/**/*.test.ts",
 ];
 
 export default defineConfig({

@@ -234,7 +234,14 @@ export function createApp({
     cleanups.push(async () => {
       await Promise.all(keepers.map((k) => k.stop()));
     });
-    for (const keeper of keepers) await keeper.start();
+    // Telegram polls while the shards connect; shards connect one after another (identify limits).
+    const [poller, ...shards] = pollLease ? keepers : [undefined, ...keepers];
+    await Promise.all([
+      poller?.start(),
+      (async () => {
+        for (const shard of shards) await shard!.start();
+      })(),
+    ]);
     void telegram?.done.then((error) => {
       if (error) {
         logger.fatal({ err: error }, "the Telegram bot stopped");
