@@ -3,6 +3,7 @@ import type { Platform, Subscription } from "../model/index.js";
 import type { NewLedgerRow, ReceivedMark, Store } from "../store/index.js";
 import type { DeliveryChannel } from "./channel.js";
 import { pickSourceIds } from "./chat-source-ids.js";
+import { subscriptionSourceIds } from "./compose-digest.js";
 import { composeDigests } from "./compose-digests.js";
 import { ledgerRowId } from "./ledger-row-id.js";
 import type { EnqueueResult, SlotInfo } from "./enqueue-result.js";
@@ -58,13 +59,23 @@ export async function enqueueBatch(
     seen.add(ids[i]!);
   });
   if (live.length === 0) return results;
+  // A chat with its own language or quiet hours takes the one-by-one path, which reads them.
+  const settings: Array<Awaited<ReturnType<Store["settings"]["get"]>>> = [];
+  for (const i of live) settings.push(await tx.settings.get(subs[i]!.target));
+  const plain = live.filter((_, n) => {
+    const s = settings[n];
+    return s === undefined || (s.language === null && s.quietHours === null);
+  });
+  live.length = 0;
+  live.push(...plain);
+  if (live.length === 0) return results;
 
   const own = await tx.sources.forChats(live.map((i) => subs[i]!.target));
   const all = own.some((o) => o.length === 0) ? await tx.sources.list() : [];
   const digests = await composeDigests(
     tx.cards,
     live.map((i, n) => {
-      const sourceIds = pickSourceIds(own[n]!, all);
+      const sourceIds = subscriptionSourceIds(subs[i]!, pickSourceIds(own[n]!, all));
       return {
         subscription: subs[i]!,
         first: !states[i]!.hasAny,
@@ -85,7 +96,11 @@ export async function enqueueBatch(
       const channel = deps.channels.get(sub.target.platform)!;
       const parts =
         cards.length > 0
-          ? channel.render(cards, { subscription: sub, slot: new Date(slotIso[i]!) })
+          ? channel.render(cards, {
+              subscription: sub,
+              slot: new Date(slotIso[i]!),
+              format: sub.format,
+            })
           : channel.render([], { emptyNotice: deps.emptyNotice });
       const cardIds = cards.map((c) => c.id);
       rowsOf.set(

@@ -108,7 +108,7 @@ describe("formats", () => {
     const [subscribed] = await h.ask(CHAT, alice, "/subscribe 0 8 * * * UTC 2 format:brief");
     const id = (await onlySub()).id;
     expect(subscribed!.text).toBe(
-      `Subscribed: ${id} — 0 8 * * * UTC, 2 cards, brief. Remove it with /unsubscribe ${id}`,
+      `Subscribed: ${id} — daily 08:00 UTC, 2 cards, brief. Remove it with /unsubscribe ${id}`,
     );
     const [brief] = await h.ask(CHAT, alice, "/digest");
     expect(brief!.text).toContain("Headline number 1 about the budget\nSummary sentence 1");
@@ -116,7 +116,7 @@ describe("formats", () => {
     expect(brief!.text).not.toContain("Fact one");
 
     const [changed] = await h.ask(CHAT, alice, `/format ${id} headlines`);
-    expect(changed!.text).toBe(`Format changed: ${id} — 0 8 * * * UTC, 2 cards, headlines`);
+    expect(changed!.text).toBe(`Format changed: ${id} — daily 08:00 UTC, 2 cards, headlines`);
     clock.set(new Date(NOW.getTime() + 60_000));
     const [headlines] = await h.ask(CHAT, alice, "/digest");
     expect(headlines!.text.split("\n").slice(1, 4)).toEqual([

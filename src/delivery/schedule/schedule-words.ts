@@ -16,7 +16,7 @@ const DAY_WORDS: Record<string, number> = Object.fromEntries(
 );
 const HOUR_STEPS = [1, 2, 3, 4, 6, 8, 12];
 const MINUTE_STEPS = [5, 10, 15, 20, 30];
-const EXAMPLES = `e.g. "daily 08:00", "weekdays 07:30", "weekly mon 09:00" or "every 6h"`;
+const EXAMPLES = `e.g. "daily 08:00", "weekdays 07:30", "weekly mon 09:00", "every 6h" or five cron fields such as "0 8 * * *"`;
 /** First words that make the rest a schedule in words (anything else is read as cron). */
 const STARTS = new Set(["daily", "weekdays", "weekends", "weekly", "every", "hourly"]);
 
