@@ -5,7 +5,16 @@ import type { SyncParts, TransactionDriver } from "./sync-ports.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
 type Part = Record<string, AnyFn>;
-const PARTS = ["cards", "subscriptions", "received", "ledger", "lease", "kv", "sources"] as const;
+const PARTS = [
+  "cards",
+  "subscriptions",
+  "received",
+  "ledger",
+  "lease",
+  "kv",
+  "sources",
+  "storyLog",
+] as const;
 
 /**
  * Async ports over a synchronous engine. One connection serves every task, so while a transaction

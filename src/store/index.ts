@@ -12,6 +12,9 @@ export type {
   ScheduleStore,
   SourceStore,
   Store,
+  NewStoryLogEntry,
+  StoryLogEntry,
+  StoryLogStore,
   SubscriptionStore,
   UpsertResult,
 } from "./ports.js";

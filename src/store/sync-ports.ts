@@ -5,6 +5,7 @@ import type {
   LedgerStore,
   ReceivedStore,
   SourceStore,
+  StoryLogStore,
   SubscriptionStore,
 } from "./ports.js";
 
@@ -22,6 +23,7 @@ export interface SyncParts {
   lease: Sync<LeaseStore>;
   kv: Sync<KvStore>;
   sources: Sync<SourceStore>;
+  storyLog: Sync<StoryLogStore>;
 }
 
 /** How an embedded engine opens, ends and nests a transaction. */
@@ -41,3 +43,4 @@ export type SyncLedgerStore = Sync<LedgerStore>;
 export type SyncLeaseStore = Sync<LeaseStore>;
 export type SyncKvStore = Sync<KvStore>;
 export type SyncSourceStore = Sync<SourceStore>;
+export type SyncStoryLogStore = Sync<StoryLogStore>;

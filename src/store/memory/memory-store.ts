@@ -4,6 +4,7 @@ import { createMemoryLeaseStore } from "./memory-lease-store.js";
 import { createMemoryLedgerStore } from "./memory-ledger-store.js";
 import { createMemoryReceivedStore } from "./memory-received-store.js";
 import { createMemorySourceStore } from "./memory-source-store.js";
+import { createMemoryStoryLogStore } from "./memory-story-log-store.js";
 import { createMemorySubscriptionStore } from "./memory-subscription-store.js";
 import type { RandomIndex } from "../subscription-id.js";
 import { createGuardedStore } from "../guarded-store.js";
@@ -25,6 +26,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     lease: createMemoryLeaseStore(),
     kv: createMemoryKvStore(),
     sources: createMemorySourceStore(),
+    storyLog: createMemoryStoryLogStore(),
   };
   const none = () => {};
   // Isolated like SQLite (the guard), but without rollback: Maps have no undo log.

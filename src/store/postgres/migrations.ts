@@ -128,6 +128,29 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       DROP INDEX cards_newest;
     `,
   },
+  {
+    version: 3,
+    name: "story log per chat",
+    sql: `
+      CREATE TABLE story_log (
+        platform text NOT NULL,
+        chat_id text COLLATE "C" NOT NULL,
+        thread_id text COLLATE "C" NOT NULL,
+        story_key text COLLATE "C" NOT NULL,
+        fingerprint text NOT NULL,
+        card_ids jsonb NOT NULL,
+        subscription_id text NOT NULL,
+        slot text NOT NULL,
+        position integer NOT NULL,
+        row_id text COLLATE "C" NOT NULL,
+        message_id text,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (platform, chat_id, thread_id, story_key)
+      );
+      CREATE INDEX story_log_recent ON story_log (platform, chat_id, thread_id, updated_at);
+      CREATE INDEX story_log_row ON story_log (platform, chat_id, thread_id, row_id);
+    `,
+  },
 ];
 
 /** One lock per schema: processes migrating different schemas of one database do not wait. */

@@ -11,6 +11,7 @@ import { createPostgresLeaseStore } from "./postgres-lease-store.js";
 import { createPostgresLedgerStore } from "./postgres-ledger-store.js";
 import { createPostgresReceivedStore } from "./postgres-received-store.js";
 import { createPostgresSourceStore } from "./postgres-source-store.js";
+import { createPostgresStoryLogStore } from "./postgres-story-log-store.js";
 import { createPostgresSubscriptionStore } from "./postgres-subscription-store.js";
 
 export type PostgresStoreOptions = (
@@ -27,7 +28,16 @@ export type PostgresStoreOptions = (
 /** A Store that also owns (or borrows) its pool; `close` ends the pool only if the store made it. */
 export type PostgresStore = Store & { readonly pool: pg.Pool; close(): Promise<void> };
 
-const PARTS = ["cards", "subscriptions", "received", "ledger", "lease", "kv", "sources"] as const;
+const PARTS = [
+  "cards",
+  "subscriptions",
+  "received",
+  "ledger",
+  "lease",
+  "kv",
+  "sources",
+  "storyLog",
+] as const;
 type Parts = Pick<Store, (typeof PARTS)[number]>;
 type AnyFn = (...args: unknown[]) => Promise<unknown>;
 
@@ -54,6 +64,7 @@ function partsOver(db: PgDb, random?: RandomIndex): Parts {
     lease: createPostgresLeaseStore(db),
     kv: createPostgresKvStore(db),
     sources: createPostgresSourceStore(db),
+    storyLog: createPostgresStoryLogStore(db),
   };
 }
 

@@ -148,6 +148,29 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX cards_source_arrival ON cards (source_id, arrived_at);
     `,
   },
+  {
+    version: 5,
+    name: "story log per chat",
+    sql: `
+      CREATE TABLE story_log (
+        platform TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        thread_id TEXT NOT NULL,
+        story_key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        card_ids TEXT NOT NULL,
+        subscription_id TEXT NOT NULL,
+        slot TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        row_id TEXT NOT NULL,
+        message_id TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (platform, chat_id, thread_id, story_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX story_log_recent ON story_log (platform, chat_id, thread_id, updated_at);
+      CREATE INDEX story_log_row ON story_log (platform, chat_id, thread_id, row_id);
+    `,
+  },
 ];
 
 /**

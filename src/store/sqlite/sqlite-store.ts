@@ -5,6 +5,7 @@ import { createSqliteLeaseStore } from "./sqlite-lease-store.js";
 import { createSqliteLedgerStore } from "./sqlite-ledger-store.js";
 import { createSqliteReceivedStore } from "./sqlite-received-store.js";
 import { createSqliteSourceStore } from "./sqlite-source-store.js";
+import { createSqliteStoryLogStore } from "./sqlite-story-log-store.js";
 import { createSqliteSubscriptionStore } from "./sqlite-subscription-store.js";
 import type { RandomIndex } from "../subscription-id.js";
 import { createGuardedStore } from "../guarded-store.js";
@@ -27,6 +28,7 @@ export function createSqliteStore(db: Database, options: SqliteStoreOptions = {}
     lease: createSqliteLeaseStore(db),
     kv: createSqliteKvStore(db),
     sources: createSqliteSourceStore(db),
+    storyLog: createSqliteStoryLogStore(db),
   };
   return createGuardedStore("sqlite", parts, {
     // IMMEDIATE takes the write lock up front: a deferred read-then-write could fail with BUSY.
