@@ -6,11 +6,16 @@ import type { DeliveryChannel } from "./channel.js";
 import { chatSourceIds } from "./chat-source-ids.js";
 import { composeDigest } from "./compose-digest.js";
 import type { DeliveryOptions } from "./delivery-options.js";
+import { composeStories } from "./compose-stories.js";
 import { ledgerRowId } from "./ledger-row-id.js";
+import { storyDigestRows } from "./story-digest-rows.js";
 import { mergeWaitingDigests } from "./merge-waiting.js";
 import type { OnSlot } from "./schedule/index.js";
 import type { Sleep } from "./sleep.js";
 import type { Platform, Subscription } from "../model/index.js";
+
+/** Cards looked at per story shown. */
+const STORY_POOL = 5;
 
 export type SlotInfo = Parameters<OnSlot>[2];
 
@@ -24,7 +29,10 @@ export interface SlotHandlerDeps {
   clock: Clock;
   logger: Logger;
   sleep: Sleep;
-  options: Pick<DeliveryOptions, "enqueueBatchSize" | "emptyNotice">;
+  options: Pick<
+    DeliveryOptions,
+    "enqueueBatchSize" | "emptyNotice" | "stories" | "storiesPerSource"
+  >;
   /** Called after a commit that added rows (wakes the worker). */
   onEnqueued: () => void;
 }
@@ -71,13 +79,18 @@ export function createSlotHandler(deps: SlotHandlerDeps) {
       const card = await tx.cards.get(id);
       if (card !== undefined) carried.push(card);
     }
+    // A story digest looks at more cards than it shows: several reports make one story.
+    const pool = deps.options.stories ? { ...sub, count: sub.count * STORY_POOL } : sub;
     const cards = [
       ...carried,
-      ...(await composeDigest(tx.cards, sub, {
+      ...(await composeDigest(tx.cards, pool, {
         first,
         sourceIds: await chatSourceIds(tx.sources, sub.target),
       })),
     ];
+    if (deps.options.stories && cards.length > 0) {
+      return enqueueStories(tx, sub, slotIso, cards, now, channel);
+    }
     if (cards.length === 0 && !sub.notifyEmpty) return { status: "empty" };
     const parts =
       cards.length > 0
@@ -101,6 +114,41 @@ export function createSlotHandler(deps: SlotHandlerDeps) {
       logger.info({ subscription: sub.id, slot: slotIso }, "catch-up digest queued");
     return inserted > 0
       ? { status: "enqueued", rows: inserted, cards: cards.length }
+      : { status: "empty" };
+  }
+
+  async function enqueueStories(
+    tx: Store,
+    sub: Subscription,
+    slotIso: string,
+    cards: FactCard[],
+    now: Date,
+    channel: DeliveryChannel,
+  ): Promise<EnqueueResult> {
+    const digest = await composeStories(tx, sub.target, cards, {
+      clock,
+      count: sub.count,
+      perSourceCap: deps.options.storiesPerSource,
+    });
+    const { rows, receivedIds, log } = storyDigestRows(channel, sub, slotIso, digest);
+    let empty = rows.length === 0;
+    if (empty && sub.notifyEmpty) {
+      const [notice] = channel.render([], { emptyNotice: deps.options.emptyNotice });
+      if (notice) {
+        const id = ledgerRowId(sub.id, slotIso, 0);
+        const where = { subscriptionId: sub.id, slot: slotIso, target: sub.target };
+        rows.push({ id, ...where, partIndex: 0, partCount: 1, payload: notice, cardIds: [] });
+        empty = false;
+      }
+    }
+    const inserted = rows.length > 0 ? await tx.ledger.insert(rows, now) : 0;
+    // Quiet joins count even when nothing is sent: the chat has those reports now.
+    if (inserted > 0 || empty) {
+      await tx.received.mark(sub.target, receivedIds, sub.id, now);
+      await tx.storyLog.record(sub.target, log, now);
+    }
+    return inserted > 0
+      ? { status: "enqueued", rows: inserted, cards: digest.shown.length }
       : { status: "empty" };
   }
 
