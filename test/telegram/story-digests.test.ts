@@ -71,6 +71,21 @@ describe("story digests in Telegram", () => {
     expect(tg.callsOf("editMessageText")).toHaveLength(1);
   });
 
+  it("treats an edit repeated after a crash as done", async () => {
+    const channel = createTelegramChannel({
+      token: tg.token,
+      apiRoot: tg.apiRoot,
+      logger: silentLogger,
+    });
+    const sent = await channel.send(target, { html: "<b>12 dead</b>" }, { nonce: "n1" });
+    const messageId = sent!.messageId!;
+    await channel.edit!(target, messageId, { html: "<b>15 dead</b>" });
+    await expect(channel.edit!(target, messageId, { html: "<b>15 dead</b>" })).resolves.toBe(
+      undefined,
+    );
+    expect(tg.messagesTo(CHAT)[0]!.text).toBe("15 dead");
+  });
+
   it("shows disagreeing figures, each with its source, and links every report", async () => {
     await run.digest([quakeReuters, quakeAfp]);
     const [message] = tg.messagesTo(CHAT);
