@@ -4,7 +4,16 @@ import { silentLogger } from "../../src/lib/logger.js";
 import type { DeliveryTarget } from "../../src/model/index.js";
 import { startStoryRun, type StoryRun } from "../delivery/story-kit.js";
 import { startFakeTelegram, type FakeTelegram } from "../fakes/telegram/index.js";
-import { centralBank, quakeAfp, quakeAp, quakeBbc, quakeReuters } from "../fixtures/story-cards.js";
+import {
+  centralBank,
+  copperStrike,
+  japanVote,
+  kenyaFloods,
+  quakeAfp,
+  quakeAp,
+  quakeBbc,
+  quakeReuters,
+} from "../fixtures/story-cards.js";
 
 const CHAT = 1001;
 const target: DeliveryTarget = { platform: "telegram", chatId: String(CHAT), threadId: null };
@@ -69,6 +78,19 @@ describe("story digests in Telegram", () => {
     expect(await run.digest([quakeAfp])).toEqual({ status: "empty" });
     expect(tg.messagesTo(CHAT)).toHaveLength(2);
     expect(tg.callsOf("editMessageText")).toHaveLength(1);
+  });
+
+  it("holds at most 2 stories from one source in a digest, the rest for the next one", async () => {
+    const result = await run.digest([centralBank, copperStrike, japanVote, kenyaFloods]);
+    expect(result).toMatchObject({ status: "enqueued", cards: 3 });
+    const [first] = tg.messagesTo(CHAT);
+    expect(first!.text).toContain("3 stories");
+    expect(first!.text).toContain("Nairobi");
+    expect(first!.text.match(/Reuters ·/g)).toHaveLength(2);
+    await run.digest([]);
+    const second = tg.messagesTo(CHAT)[1]!.text;
+    expect(second).toContain("1 story");
+    expect(second).toContain("Reuters ·");
   });
 
   it("treats an edit repeated after a crash as done", async () => {
