@@ -191,6 +191,7 @@ export function createApp({
         deactivateAfter: config.DEACTIVATE_AFTER,
         ledgerRetentionMs: config.LEDGER_RETENTION,
         leaseTtlMs: config.DELIVERY_LEASE_TTL,
+        stories: true,
       },
       onFatal: (error) => {
         logger.fatal({ err: error }, "delivery stopped");
@@ -270,7 +271,7 @@ function createPlatforms(deps: {
 }) {
   const { config, logger, store, changes, clock } = deps;
   if (!deps.roles.has("bots") && !deps.roles.has("deliver")) return { channels: [] };
-  const backend = createBotBackend({ store, clock, changes, sources: deps.sources });
+  const backend = createBotBackend({ store, clock, changes, sources: deps.sources, stories: true });
   let telegram: TelegramBotHandle | undefined;
   let discord: DiscordBot | undefined;
   if (config.TELEGRAM_BOT_TOKEN) {

@@ -2,6 +2,7 @@ import { createQueries, type Queries } from "../queries/index.js";
 import { createSettingsCommands, type SettingsCommands } from "./settings-commands.js";
 import type { ChatRef } from "../store/index.js";
 import { createDigestNow, type DigestNowDeps, type DigestNowResult } from "./digest-now.js";
+import { createLatestStories, type LatestStories } from "./latest-stories.js";
 import { noSourceCommands, type SourceCommands } from "./source-commands.js";
 import {
   createSubscriptionCommands,
@@ -19,7 +20,10 @@ export type BotBackend = Queries &
   SubscriptionCommands &
   SourceCommands &
   SettingsCommands &
-  DigestCommands;
+  DigestCommands & {
+    /** /latest as stories for one chat; absent when the bot lists cards. */
+    latestStories?: LatestStories;
+  };
 
 export interface DigestCommands {
   /** /digest: this chat's next digest (or subscription `id`'s) as it would go out now. */
@@ -27,9 +31,10 @@ export interface DigestCommands {
 }
 
 export function createBotBackend(
-  deps: SubscriptionCommandsDeps & DigestNowDeps & { sources?: SourceCommands },
+  deps: SubscriptionCommandsDeps & DigestNowDeps & { sources?: SourceCommands; stories?: boolean },
 ): BotBackend {
   return {
+    ...(deps.stories ? { latestStories: createLatestStories(deps) } : {}),
     ...createQueries(deps),
     ...createSubscriptionCommands(deps),
     ...createSettingsCommands(deps),

@@ -1,5 +1,6 @@
 import type { FactCard } from "../model/index.js";
 import type { DeliveryTarget, DigestFormat, Language, Platform } from "../model/index.js";
+import type { StoryNote } from "../stories/index.js";
 
 /**
  * What went wrong with one send, classified by the adapter so the ledger worker (the only retry
@@ -47,6 +48,11 @@ export interface ChannelLimits {
 /** One message of a digest, already rendered to fit the platform; serializable so the ledger can store it. */
 export type MessagePart = Record<string, unknown>;
 
+/** What a send tells about the posted message: its platform id, when the platform gives one. */
+export interface SendReceipt {
+  messageId: string | null;
+}
+
 export interface SendOptions {
   /** The ledger row id (≤ 25 chars): Discord `nonce` + `enforce_nonce`; ignored where unsupported. */
   nonce: string;
@@ -66,6 +72,8 @@ export interface RenderContext {
   format?: DigestFormat;
   /** Sent now by /digest ahead of `slot`: the scheduled digest still brings the same cards. */
   early?: boolean;
+  /** Cards that stand for a story, by card id: who else reported it, disputed figures, "updated". */
+  stories?: ReadonlyMap<string, StoryNote>;
 }
 
 /**
@@ -79,7 +87,18 @@ export interface DeliveryChannel {
   readonly idempotent: boolean;
   /** Renders a digest into ready message parts, each within the platform's limits, never splitting a card. */
   render(cards: readonly FactCard[], context: RenderContext): MessagePart[];
-  send(target: DeliveryTarget, part: MessagePart, options: SendOptions): Promise<void>;
+  /** Posts one part; resolves with the posted message's id where the platform returns one. */
+  send(
+    target: DeliveryTarget,
+    part: MessagePart,
+    options: SendOptions,
+  ): Promise<SendReceipt | void>;
+  /**
+   * Replaces the content of a message sent earlier (a story whose key facts changed). Idempotent:
+   * editing to the content the message already has succeeds, so a retried edit is always safe.
+   * Throws `DeliveryError` like `send`. Platforms without edits leave it out.
+   */
+  edit?(target: DeliveryTarget, messageId: string, part: MessagePart): Promise<void>;
   /** Best effort: tell a chat its subscription was turned off. Never throws. */
   notice?(target: DeliveryTarget, text: string): Promise<void>;
 }

@@ -27,6 +27,13 @@ export interface DeliveryOptions {
   ledgerRetentionMs: number;
   /** How often the ledger is pruned while running (and once at start). */
   pruneEveryMs: number;
+  /**
+   * Digests list stories (one entry per event across sources) and follow them: no resend when a
+   * source joins, "updated" plus an edit when key facts change. Off: one entry per card.
+   */
+  stories: boolean;
+  /** At most this many stories in one digest whose best card comes from one outlet. */
+  storiesPerSource: number;
 }
 
 export const DELIVERY_DEFAULTS = {
@@ -45,6 +52,8 @@ export const DELIVERY_DEFAULTS = {
   emptyNotice: "No new stories since the last digest.",
   ledgerRetentionMs: 30 * 86_400_000,
   pruneEveryMs: 3_600_000,
+  stories: false,
+  storiesPerSource: 2,
 } as const satisfies DeliveryOptions;
 
 export function deliveryOptions(overrides: Partial<DeliveryOptions> = {}): DeliveryOptions {

@@ -15,7 +15,10 @@ export {
   type MessagePart,
   type RenderContext,
   type SendOptions,
+  type SendReceipt,
 } from "./channel.js";
+export { storyNote, type StoryNote } from "../stories/index.js";
+export type { LatestStories, StoryPage } from "./latest-stories.js";
 export { digestHeading, type DigestHeading } from "./digest-heading.js";
 export {
   createBotBackend,

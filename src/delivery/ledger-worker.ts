@@ -11,6 +11,7 @@ import { createPacer } from "./pacer.js";
 import { recoverOrphans } from "./recover-orphans.js";
 import type { ClaimedRow, SendSettler } from "./settle-send.js";
 import type { Sleep } from "./sleep.js";
+import { readStoryEdit } from "./story-edit.js";
 import type { Platform } from "../model/index.js";
 
 export interface LedgerWorkerDeps {
@@ -32,6 +33,8 @@ interface Completion {
   row: ClaimedRow;
   failure?: DeliveryFailure;
   cause?: unknown;
+  /** The posted message's platform id, for editing it when its story changes. */
+  messageId?: string | null;
 }
 
 /**
@@ -97,7 +100,13 @@ export function createLedgerWorker(deps: LedgerWorkerDeps) {
   async function send(lane: Lane, row: ClaimedRow): Promise<void> {
     const completion: Completion = { lane, row };
     try {
-      await lane.channel.send(row.target, row.payload, { nonce: row.id });
+      const edit = readStoryEdit(row.payload);
+      if (edit === undefined) {
+        const receipt = await lane.channel.send(row.target, row.payload, { nonce: row.id });
+        completion.messageId = receipt?.messageId ?? null;
+      } else {
+        await lane.channel.edit?.(row.target, edit.messageId, edit.part);
+      }
     } catch (error) {
       completion.failure = classifyFailure(error);
       completion.cause = error;
@@ -112,8 +121,13 @@ export function createLedgerWorker(deps: LedgerWorkerDeps) {
     try {
       const outcomes = await store.transaction(async (tx) => {
         const done = [];
-        for (const c of batch)
+        for (const c of batch) {
           done.push(await settler.settle(tx, c.row, c.lane.channel, c.failure, c.cause));
+          // The stories this part carried can now be edited in place when their key facts change.
+          if (c.failure === undefined && c.messageId) {
+            await tx.storyLog.attachMessage(c.row.target, c.row.id, c.messageId);
+          }
+        }
         return done;
       });
       for (const outcome of outcomes) {

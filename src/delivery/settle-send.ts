@@ -6,6 +6,7 @@ import { backoffDelay, describeFailure } from "./classify-failure.js";
 import { DeliveryFatalError } from "./delivery-fatal-error.js";
 import type { DeliveryOptions } from "./delivery-options.js";
 import type { DeliveryStats } from "./delivery-stats.js";
+import { readStoryEdit } from "./story-edit.js";
 
 export interface SettleDeps {
   clock: Clock;
@@ -85,6 +86,11 @@ export function createSendSettler(deps: SettleDeps) {
   ): Promise<void> {
     const now = clock.now().getTime();
     const delay = backoffDelay(row.attempts, options.backoffBaseMs, options.backoffMaxMs);
+    // An edit sets content, it posts nothing: repeating it can never double a message.
+    if (readStoryEdit(row.payload) !== undefined && row.attempts < options.maxAttempts) {
+      stats.retried++;
+      return retry(store, row, delay, error, true);
+    }
     const since = Date.parse(
       row.maybeDeliveredAt ?? row.lastAttemptAt ?? new Date(now).toISOString(),
     );

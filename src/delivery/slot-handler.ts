@@ -8,14 +8,19 @@ import { composeDigest } from "./compose-digest.js";
 import { enqueueBatch } from "./enqueue-batch.js";
 import type { EnqueueResult, SlotInfo } from "./enqueue-result.js";
 import type { DeliveryOptions } from "./delivery-options.js";
+import { composeStories } from "./compose-stories.js";
 import { ledgerRowId } from "./ledger-row-id.js";
+import { storyDigestRows, type DigestLook } from "./story-digest-rows.js";
 import { mergeWaitingDigests } from "./merge-waiting.js";
 import { quietUntil } from "./quiet-hours.js";
 import type { OnSlot } from "./schedule/index.js";
 import type { Sleep } from "./sleep.js";
-import type { Platform, Subscription } from "../model/index.js";
+import type { ChatSettings, Platform, Subscription } from "../model/index.js";
 
 export type { EnqueueResult, SlotInfo } from "./enqueue-result.js";
+
+/** Cards looked at per story shown. */
+const STORY_POOL = 5;
 
 export interface SlotHandlerDeps {
   store: Store;
@@ -23,7 +28,10 @@ export interface SlotHandlerDeps {
   clock: Clock;
   logger: Logger;
   sleep: Sleep;
-  options: Pick<DeliveryOptions, "enqueueBatchSize" | "emptyNotice">;
+  options: Pick<
+    DeliveryOptions,
+    "enqueueBatchSize" | "emptyNotice" | "stories" | "storiesPerSource"
+  >;
   /** Called after a commit that added rows (wakes the worker). */
   onEnqueued: () => void;
 }
@@ -71,16 +79,24 @@ export function createSlotHandler(deps: SlotHandlerDeps) {
       const card = await tx.cards.get(id);
       if (card !== undefined) carried.push(card);
     }
+    // A story digest looks at more cards than it shows: several reports make one story.
+    const pool = deps.options.stories ? { ...sub, count: sub.count * STORY_POOL } : sub;
     const cards = [
       ...carried,
-      ...(await composeDigest(tx.cards, sub, {
+      ...(await composeDigest(tx.cards, pool, {
         first,
         sourceIds: await chatSourceIds(tx.sources, sub.target),
       })),
     ];
-    if (cards.length === 0 && !sub.notifyEmpty) return { status: "empty" };
     const settings = await tx.settings.get(sub.target);
     const language = settings?.language ?? undefined;
+    const look = { format: sub.format, ...(language ? { language } : {}) };
+    if (deps.options.stories && cards.length > 0) {
+      const result = await enqueueStories(tx, sub, slotIso, cards, now, channel, look);
+      if (result.status === "enqueued") await holdForQuietHours(tx, sub, slotIso, settings, now);
+      return result;
+    }
+    if (cards.length === 0 && !sub.notifyEmpty) return { status: "empty" };
     const parts =
       cards.length > 0
         ? channel.render(cards, {
@@ -104,23 +120,69 @@ export function createSlotHandler(deps: SlotHandlerDeps) {
     const inserted = await tx.ledger.insert(rows, now);
     // Quiet hours: the digest is queued now (its cards reserved) but goes out when the window
     // opens; a later slot still inside the window folds it in (mergeWaitingDigests), so one goes.
-    const opens =
-      settings?.quietHours && inserted > 0
-        ? quietUntil(settings.quietHours, settings.timezone ?? sub.timezone, now)
-        : undefined;
-    if (opens !== undefined) {
-      for (const row of rows) await tx.ledger.defer(row.id, opens, now);
-      logger.info(
-        { subscription: sub.id, slot: slotIso, until: opens.toISOString() },
-        "quiet hours: digest waits",
-      );
-    }
+    if (inserted > 0) await holdForQuietHours(tx, sub, slotIso, settings, now);
     // Reserve the cards at once: a card is queued for a chat at most once, whatever happens next.
     if (inserted > 0) await tx.received.mark(sub.target, cardIds, sub.id, now);
     if (info.catchUp)
       logger.info({ subscription: sub.id, slot: slotIso }, "catch-up digest queued");
     return inserted > 0
       ? { status: "enqueued", rows: inserted, cards: cards.length }
+      : { status: "empty" };
+  }
+
+  /** A digest queued in the chat's quiet hours waits, all its rows, until the window opens. */
+  async function holdForQuietHours(
+    tx: Store,
+    sub: Subscription,
+    slotIso: string,
+    settings: ChatSettings | undefined,
+    now: Date,
+  ): Promise<void> {
+    if (!settings?.quietHours) return;
+    const opens = quietUntil(settings.quietHours, settings.timezone ?? sub.timezone, now);
+    if (opens === undefined) return;
+    for (const row of await tx.ledger.pendingFor(sub.id)) {
+      if (row.slot === slotIso) await tx.ledger.defer(row.id, opens, now);
+    }
+    logger.info(
+      { subscription: sub.id, slot: slotIso, until: opens.toISOString() },
+      "quiet hours: digest waits",
+    );
+  }
+
+  async function enqueueStories(
+    tx: Store,
+    sub: Subscription,
+    slotIso: string,
+    cards: FactCard[],
+    now: Date,
+    channel: DeliveryChannel,
+    look: DigestLook,
+  ): Promise<EnqueueResult> {
+    const digest = await composeStories(tx, sub.target, cards, {
+      clock,
+      count: sub.count,
+      perSourceCap: deps.options.storiesPerSource,
+    });
+    const { rows, receivedIds, log } = storyDigestRows(channel, sub, slotIso, digest, look);
+    let empty = rows.length === 0;
+    if (empty && sub.notifyEmpty) {
+      const [notice] = channel.render([], { emptyNotice: deps.options.emptyNotice });
+      if (notice) {
+        const id = ledgerRowId(sub.id, slotIso, 0);
+        const where = { subscriptionId: sub.id, slot: slotIso, target: sub.target };
+        rows.push({ id, ...where, partIndex: 0, partCount: 1, payload: notice, cardIds: [] });
+        empty = false;
+      }
+    }
+    const inserted = rows.length > 0 ? await tx.ledger.insert(rows, now) : 0;
+    // Quiet joins count even when nothing is sent: the chat has those reports now.
+    if (inserted > 0 || empty) {
+      await tx.received.mark(sub.target, receivedIds, sub.id, now);
+      await tx.storyLog.record(sub.target, log, now);
+    }
+    return inserted > 0
+      ? { status: "enqueued", rows: inserted, cards: digest.shown.length }
       : { status: "empty" };
   }
 
@@ -131,9 +193,12 @@ export function createSlotHandler(deps: SlotHandlerDeps) {
         const now = clock.now();
         let batched: Array<EnqueueResult | undefined>;
         try {
-          batched = await tx.transaction((inner) =>
-            enqueueBatch(inner, batch, now, { ...deps, emptyNotice: deps.options.emptyNotice }),
-          );
+          // Story digests read each chat's story log: they take the one-by-one path.
+          batched = deps.options.stories
+            ? batch.map(() => undefined)
+            : await tx.transaction((inner) =>
+                enqueueBatch(inner, batch, now, { ...deps, emptyNotice: deps.options.emptyNotice }),
+              );
         } catch (error) {
           logger.warn({ err: error, slots: batch.length }, "batched queuing failed: one by one");
           batched = batch.map(() => undefined);

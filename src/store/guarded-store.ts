@@ -15,6 +15,7 @@ const PARTS = [
   "sources",
   "updates",
   "settings",
+  "storyLog",
 ] as const;
 
 /**

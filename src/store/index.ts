@@ -19,6 +19,9 @@ export type {
   SettingsStore,
   SourceStore,
   Store,
+  NewStoryLogEntry,
+  StoryLogEntry,
+  StoryLogStore,
   SubscriptionStore,
   UpsertResult,
 } from "./ports.js";

@@ -286,6 +286,37 @@ export interface SettingsStore {
   moveChat(platform: Platform, fromChatId: string, toChatId: string): Promise<number>;
 }
 
+/** What one chat was shown of one story: its stable key, its key facts then, where it went. */
+export interface StoryLogEntry {
+  /** Stable for the chat: the key the story was first sent under. */
+  storyKey: string;
+  /** The story's key facts when last shown; a change makes it "updated". */
+  fingerprint: string;
+  /** Member cards the chat has had (shown or joined silently). */
+  cardIds: string[];
+  /** The digest that last showed it, and its place in that digest. */
+  subscriptionId: string;
+  slot: string;
+  position: number;
+  /** The ledger row (message part) that carried it. */
+  rowId: string;
+  /** The platform message id once that part was sent; null before (or when unknown). */
+  messageId: string | null;
+  updatedAt: string;
+}
+
+export type NewStoryLogEntry = Omit<StoryLogEntry, "updatedAt">;
+
+/** Per chat: which stories it was sent, so a joining report is not resent and a changed one edits. */
+export interface StoryLogStore {
+  /** Adds or replaces the target's entries by story key. */
+  record(target: DeliveryTarget, entries: readonly NewStoryLogEntry[], now: Date): Promise<void>;
+  /** The target's entries, most recently updated first (then by story key), at most `limit`. */
+  recent(target: DeliveryTarget, limit: number): Promise<StoryLogEntry[]>;
+  /** Sets the message id on the target's entries the ledger row carried; returns how many. */
+  attachMessage(target: DeliveryTarget, rowId: string, messageId: string): Promise<number>;
+}
+
 export interface KvStore {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;
@@ -304,6 +335,7 @@ export interface Store {
   readonly sources: SourceStore;
   readonly updates: ProcessedUpdateStore;
   readonly settings: SettingsStore;
+  readonly storyLog: StoryLogStore;
   /**
    * Runs `fn` atomically with `tx`, a store scoped to the transaction: use only `tx` inside `fn`
    * (the outer store waits until the transaction ends, so calling it there would deadlock; it

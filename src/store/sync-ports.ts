@@ -7,6 +7,7 @@ import type {
   ReceivedStore,
   SettingsStore,
   SourceStore,
+  StoryLogStore,
   SubscriptionStore,
 } from "./ports.js";
 
@@ -26,6 +27,7 @@ export interface SyncParts {
   sources: Sync<SourceStore>;
   updates: Sync<ProcessedUpdateStore>;
   settings: Sync<SettingsStore>;
+  storyLog: Sync<StoryLogStore>;
 }
 
 /** How an embedded engine opens, ends and nests a transaction. */
@@ -51,6 +53,7 @@ export type SyncKvStore = Sync<KvStore>;
 export type SyncSourceStore = Omit<Sync<SourceStore>, "forChats">;
 export type SyncProcessedUpdateStore = Sync<ProcessedUpdateStore>;
 export type SyncSettingsStore = Sync<SettingsStore>;
+export type SyncStoryLogStore = Sync<StoryLogStore>;
 
 /** The parts an embedded engine builds, before `loopBatches` adds the batched methods. */
 export interface EmbeddedParts {
@@ -63,4 +66,5 @@ export interface EmbeddedParts {
   sources: SyncSourceStore;
   updates: SyncProcessedUpdateStore;
   settings: SyncSettingsStore;
+  storyLog: SyncStoryLogStore;
 }

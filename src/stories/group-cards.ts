@@ -41,11 +41,33 @@ export function storyDoc(input: StoryInput, outlet: string): StoryDoc {
   };
 }
 
+/** A story with what delivery needs beyond its cards: its key facts and the outlet a cap counts. */
+export type GroupedStory = StoryCards & {
+  /** Changes exactly when the story's key figures change. */
+  fingerprint: string;
+  /** The best card's outlet. */
+  outlet: string;
+};
+
 /** Cards grouped into stories, ranked (more outlets and newer first), each with its best card first. */
 export function groupCards(
   inputs: readonly StoryInput[],
   options: GroupCardsOptions,
 ): StoryCards[] {
+  return groupStories(inputs, options).map(({ id, title, sources, cards, disagreements }) => ({
+    id,
+    title,
+    sources,
+    cards,
+    disagreements,
+  }));
+}
+
+/** `groupCards` with each story's fingerprint and outlet. */
+export function groupStories(
+  inputs: readonly StoryInput[],
+  options: GroupCardsOptions,
+): GroupedStory[] {
   const outletOf = options.outletOf ?? defaultOutlet;
   const index = createStoryIndex({ clock: options.clock });
   const byId = new Map<string, { card: FactCard; doc: StoryDoc }>();
@@ -67,6 +89,8 @@ export function groupCards(
       sources: members.map((m) => m.card.source),
       cards: members.map((m) => m.card),
       disagreements: keyFigureDisagreements(members.map((m) => m.doc)),
+      fingerprint: story.fingerprint,
+      outlet: story.bestSourceId,
     };
   });
 }

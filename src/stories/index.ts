@@ -19,8 +19,11 @@ export { storyKeyFigures } from "./key-figures.js";
 export { rankStories, RANK_DEFAULTS, type RankOptions } from "./rank-stories.js";
 export {
   groupCards,
+  groupStories,
   storyDoc,
   defaultOutlet,
   type StoryInput,
   type GroupCardsOptions,
+  type GroupedStory,
 } from "./group-cards.js";
+export { storyNote, type StoryNote } from "./story-note.js";

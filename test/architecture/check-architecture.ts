@@ -15,7 +15,8 @@ export const ALLOWED: Record<string, readonly string[]> = {
   stories: ["model", "lib"],
   store: ["model", "lib"],
   queries: ["store", "stories", "model", "lib"],
-  delivery: ["queries", "store", "i18n", "model", "lib"],
+  // delivery groups a digest's cards into stories (ADR 0012).
+  delivery: ["queries", "stories", "store", "i18n", "model", "lib"],
   // pipeline implements the source commands delivery's adapters call (types only).
   pipeline: ["sources", "digest", "stories", "store", "delivery", "model", "lib"],
   "adapters/console": ["pipeline", "sources", "queries", "model", "lib"],

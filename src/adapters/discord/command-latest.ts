@@ -6,7 +6,8 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
 } from "discord.js";
-import type { BotBackend } from "../../delivery/index.js";
+import type { BotBackend, StoryNote } from "../../delivery/index.js";
+import type { FactCard } from "../../model/index.js";
 import { LATEST_DEFAULT_COUNT } from "./command-definitions.js";
 import { DISCORD_LIMITS as L } from "./discord-limits.js";
 import { echoText } from "./echo-text.js";
@@ -20,8 +21,10 @@ import { embedLength, packEmbeds, renderCardEmbed } from "./render-discord.js";
 
 const PAGE_ID = /^(latest|search):(\d{1,6}):(\d{1,2})(?::(.+))?$/s;
 
-/** What is paged: the newest cards, or the matches of a search. */
-export type PagedList = { kind: "latest" } | { kind: "search"; query: string };
+/** What is paged: the newest cards (as stories, for a channel, when the backend groups them), or a search. */
+export type PagedList = { kind: "latest"; chatId?: string } | { kind: "search"; query: string };
+
+type FetchedPage = { cards: FactCard[]; total: number; notes?: ReadonlyMap<string, StoryNote> };
 
 export const isPageButton = (customId: string): boolean => PAGE_ID.test(customId);
 
@@ -32,7 +35,16 @@ const fetchPage = (
   backend: BotBackend,
   list: PagedList,
   page: { limit: number; offset: number },
-) => (list.kind === "latest" ? backend.latest(page) : backend.search(list.query, page));
+): Promise<FetchedPage> => {
+  if (list.kind === "search") return backend.search(list.query, page);
+  if (backend.latestStories && list.chatId !== undefined) {
+    return backend.latestStories({ platform: "discord", chatId: list.chatId }, page);
+  }
+  return backend.latest(page);
+};
+
+const embedsOf = ({ cards, notes }: FetchedPage) =>
+  cards.map((card) => renderCardEmbed(card, notes?.get(card.id)));
 
 function navigation(
   list: PagedList,
@@ -61,10 +73,10 @@ function navigation(
 async function previousOffset(backend: BotBackend, list: PagedList, offset: number, count: number) {
   if (offset === 0) return 0;
   const start = Math.max(0, offset - count);
-  const { cards } = await fetchPage(backend, list, { limit: offset - start, offset: start });
+  const fetched = await fetchPage(backend, list, { limit: offset - start, offset: start });
   let size = 0;
   let fit = 0;
-  for (const embed of cards.map(renderCardEmbed).reverse()) {
+  for (const embed of embedsOf(fetched).reverse()) {
     size += embedLength(embed);
     if (fit > 0 && (size > L.embedsTotal || fit === L.embedsPerMessage)) break;
     fit++;
@@ -72,8 +84,11 @@ async function previousOffset(backend: BotBackend, list: PagedList, offset: numb
   return offset - Math.max(fit, 1);
 }
 
-function heading(list: PagedList, from: number, to: number, total: number): string {
-  if (list.kind === "latest") return `Latest ${from}–${to} of ${total}`;
+function heading(list: PagedList, page: FetchedPage, from: number, to: number): string {
+  const { total } = page;
+  if (list.kind === "latest") {
+    return `Latest ${page.notes ? "stories " : ""}${from}–${to} of ${total}`;
+  }
   const noun = total === 1 ? "card matches" : "cards match";
   return `${total} ${noun} "${echoText(list.query)}": ${from}–${to}`;
 }
@@ -89,8 +104,9 @@ export async function cardPage(
   offset: number,
   count: number,
 ): Promise<CommandResult> {
-  const { cards, total } = await fetchPage(backend, list, { limit: count, offset });
-  const [embeds = []] = packEmbeds(cards.map(renderCardEmbed));
+  const fetched = await fetchPage(backend, list, { limit: count, offset });
+  const { total } = fetched;
+  const [embeds = []] = packEmbeds(embedsOf(fetched));
   if (embeds.length === 0) {
     if (list.kind === "search" && total === 0) {
       return reply({ content: `No cards match "${echoText(list.query)}".`, embeds: [] });
@@ -100,7 +116,7 @@ export async function cardPage(
   const previous = await previousOffset(backend, list, offset, count);
   const shown = embeds.length;
   return reply({
-    content: heading(list, offset + 1, offset + shown, total),
+    content: heading(list, fetched, offset + 1, offset + shown),
     embeds,
     components: navigation(list, { offset, count, shown, total, previous }),
   });
@@ -111,7 +127,7 @@ export async function runLatest(
   { backend }: CommandContext,
 ): Promise<CommandResult> {
   const count = interaction.options.getInteger("count") ?? LATEST_DEFAULT_COUNT;
-  return cardPage(backend, { kind: "latest" }, 0, count);
+  return cardPage(backend, { kind: "latest", chatId: interaction.channelId }, 0, count);
 }
 
 /** ◀ ▶: acknowledge at once (deferUpdate), then replace the page in place. */
@@ -122,7 +138,9 @@ export async function handlePageButton(
   await interaction.deferUpdate();
   const match = PAGE_ID.exec(interaction.customId);
   const list: PagedList =
-    match?.[1] === "search" ? { kind: "search", query: match[4] ?? "" } : { kind: "latest" };
+    match?.[1] === "search"
+      ? { kind: "search", query: match[4] ?? "" }
+      : { kind: "latest", chatId: interaction.channelId };
   const offset = Number(match?.[2] ?? 0);
   const count = Math.min(10, Math.max(1, Number(match?.[3] ?? LATEST_DEFAULT_COUNT)));
   await deliverResult(interaction, await cardPage(backend, list, offset, count));

@@ -40,30 +40,41 @@ export function createDiscordChannel(options: DiscordChannelOptions): DeliveryCh
   const post = (target: DeliveryTarget, body: Record<string, unknown>) =>
     rest.post(Routes.channelMessages(target.threadId ?? target.chatId), { body });
 
+  const deliveryError = (error: unknown, what: string) => {
+    const failure = toDeliveryFailure(error);
+    const reason = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
+    return new DeliveryError(failure, `discord: ${what} failed (${failure.kind}): ${reason}`, {
+      cause: error,
+    });
+  };
+
   return {
     platform: "discord",
     limits: { concurrency: options.concurrency ?? 8 },
     idempotent: true,
     render: (cards, context) => renderDiscord(cards, context),
-    async send(target: DeliveryTarget, part: MessagePart, { nonce }: SendOptions): Promise<void> {
+    async send(target: DeliveryTarget, part: MessagePart, { nonce }: SendOptions) {
       try {
-        await post(target, {
+        const message = (await post(target, {
           ...part,
           nonce: discordNonce(nonce),
           enforce_nonce: true,
           allowed_mentions: { parse: [] },
+        })) as { id?: unknown } | undefined;
+        return { messageId: typeof message?.id === "string" ? message.id : null };
+      } catch (error) {
+        throw deliveryError(error, `sending to ${target.threadId ?? target.chatId}`);
+      }
+    },
+    async edit(target: DeliveryTarget, messageId: string, part: MessagePart): Promise<void> {
+      // Every field set, so nothing of the old message outlives the edit; PATCH is idempotent.
+      const body = { content: "", embeds: [], ...part, allowed_mentions: { parse: [] } };
+      try {
+        await rest.patch(Routes.channelMessage(target.threadId ?? target.chatId, messageId), {
+          body,
         });
       } catch (error) {
-        const failure = toDeliveryFailure(error);
-        const reason = redactSecrets(
-          error instanceof Error ? error.message : String(error),
-          secrets,
-        );
-        throw new DeliveryError(
-          failure,
-          `discord: sending to ${target.threadId ?? target.chatId} failed (${failure.kind}): ${reason}`,
-          { cause: error },
-        );
+        throw deliveryError(error, `editing message ${messageId}`);
       }
     },
     async notice(target: DeliveryTarget, text: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { translator } from "../../i18n/index.js";
 import type { APIEmbed } from "discord.js";
 import type { FactCard } from "../../model/index.js";
-import { digestHeading, type RenderContext } from "../../delivery/index.js";
+import { digestHeading, type RenderContext, type StoryNote } from "../../delivery/index.js";
 import { DISCORD_LIMITS as L } from "./discord-limits.js";
 import { escapeText } from "./escape-text.js";
 import { headlineEmbeds } from "./headline-embeds.js";
@@ -37,10 +37,34 @@ function clamp(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-function description(card: FactCard, factCount: number): string {
+const webUrl = (url: string | null) => (url !== null && /^https?:\/\//i.test(url) ? url : null);
+
+/** Disputed figures and "Reported by N sources: [Reuters](…), AP", as markdown lines. */
+function noteText(note: StoryNote | undefined): string {
+  if (note === undefined) return "";
+  const lines = note.disagreements.map((d) => `⚖️ Figures differ: ${escapeText(d)}`);
+  const count = note.reports.length + note.moreReports;
+  if (count > 1) {
+    const names = note.reports.map(({ publisher, url }) => {
+      const link = webUrl(url);
+      const name = escapeText(clamp(publisher, 100));
+      return link === null ? name : `[${name}](${link})`;
+    });
+    const more = note.moreReports > 0 ? ` and ${note.moreReports} more` : "";
+    lines.push(`*Reported by ${count} sources:* ${names.join(", ")}${more}`);
+  }
+  return lines.join("\n");
+}
+
+function description(card: FactCard, factCount: number, note?: StoryNote): string {
   const dateline = [card.date, card.place && escapeText(card.place)].filter(Boolean).join(" · ");
   const facts = card.facts.slice(0, factCount).map((f) => `• ${escapeText(f.text)}`);
-  return [dateline ? `*${dateline}*` : "", escapeText(card.summary), facts.join("\n")]
+  return [
+    dateline ? `*${dateline}*` : "",
+    escapeText(card.summary),
+    facts.join("\n"),
+    noteText(note),
+  ]
     .filter((block) => block.length > 0)
     .join("\n\n");
 }
@@ -55,8 +79,8 @@ function briefEmbed(card: FactCard): APIEmbed {
  * One embed per card. When the card cannot fit (only possible for cards outside the schema
  * limits), its lowest-ranked facts are dropped first; text itself is never cut.
  */
-export function renderCardEmbed(card: FactCard): APIEmbed {
-  const title = clamp(escapeText(card.title), L.title);
+export function renderCardEmbed(card: FactCard, note?: StoryNote): APIEmbed {
+  const title = clamp(`${note?.updated ? "🔄 Updated: " : ""}${escapeText(card.title)}`, L.title);
   const footer = { text: clamp(`${card.source} · ${card.id}`, L.footer) };
   const author = card.publisher ? Math.min(card.publisher.length, 256) : 0;
   const budget = Math.min(
@@ -64,10 +88,10 @@ export function renderCardEmbed(card: FactCard): APIEmbed {
     L.embedsTotal - title.length - footer.text.length - author,
   );
   let factCount = card.facts.length;
-  let text = description(card, factCount);
+  let text = description(card, factCount, note);
   while (text.length > budget && factCount > 0) {
     factCount -= 1;
-    text = description(card, factCount);
+    text = description(card, factCount, note);
   }
   const url = card.url !== null && /^https?:\/\//i.test(card.url) ? card.url : undefined;
   return {
@@ -129,7 +153,9 @@ export function renderDiscord(
     format === "headlines"
       ? headlineEmbeds(cards, stamp.timestamp)
       : cards.map((card) => ({
-          ...(format === "brief" ? briefEmbed(card) : renderCardEmbed(card)),
+          ...(format === "brief"
+            ? briefEmbed(card)
+            : renderCardEmbed(card, context.stories?.get(card.id))),
           ...stamp,
         }));
   const pages = packEmbeds(embeds);

@@ -17,8 +17,10 @@ export function instrumentChannel(
     render: (cards, context) => channel.render(cards, context),
     async send(target, part, options) {
       try {
-        await channel.send(target, part, options);
+        const receipt = await channel.send(target, part, options);
         metrics.send(platform, "sent");
+        // The message id lets a story's message be edited later.
+        return receipt;
       } catch (error) {
         const kind = error instanceof DeliveryError ? error.failure.kind : undefined;
         if (kind === "rate_limited") metrics.rateLimited(platform);
@@ -26,6 +28,7 @@ export function instrumentChannel(
         throw error;
       }
     },
+    ...(channel.edit ? { edit: channel.edit.bind(channel) } : {}),
     ...(channel.notice ? { notice: channel.notice.bind(channel) } : {}),
   };
 }

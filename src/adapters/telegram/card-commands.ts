@@ -48,7 +48,8 @@ export function cardCommands(backend: BotBackend): Composer<Context> {
     const n = parseLatestArgs(ctx.match);
     if (!n.ok) return void (await replyHtml(ctx, escapeHtml(n.error)));
     const empty = "No cards yet. New articles are turned into cards as they arrive.";
-    await sendCardList(ctx, backend, { kind: "latest" }, n.value, empty);
+    const latest = { kind: "latest" as const, chatId: String(ctx.chat.id) };
+    await sendCardList(ctx, backend, latest, n.value, empty);
   });
   composer.callbackQuery(PAGE_CALLBACK, (ctx) => turnPage(ctx, backend));
 

@@ -1,6 +1,6 @@
 import { translator } from "../../i18n/index.js";
 import type { DigestFormat, FactCard } from "../../model/index.js";
-import { digestHeading, type RenderContext } from "../../delivery/index.js";
+import { digestHeading, type RenderContext, type StoryNote } from "../../delivery/index.js";
 import { escapeHtml, visibleLength } from "./escape-html.js";
 
 /** Telegram's limit on message text, counted after entity parsing. */
@@ -38,23 +38,49 @@ function sourceHtml(card: FactCard): string {
   return `<i>${publisher}<a href="${escapeHtml(url)}">Read the article</a></i>`;
 }
 
-function cardHtml(card: FactCard, factCount: number): string {
-  const lines = [`<b>${escapeHtml(card.title)}</b>`];
+/** "Reported by 3 sources: Reuters, AP, BBC", each a link to its report when it has one. */
+function reportsHtml(note: StoryNote): string {
+  const count = note.reports.length + note.moreReports;
+  const names = note.reports.map(({ publisher, url }) => {
+    const link = webUrl(url);
+    return link === null
+      ? label(publisher)
+      : `<a href="${escapeHtml(link)}">${label(publisher)}</a>`;
+  });
+  const more = note.moreReports > 0 ? ` and ${note.moreReports} more` : "";
+  return `<i>Reported by ${count} sources: ${names.join(", ")}${more}</i>`;
+}
+
+function noteLines(note: StoryNote | undefined): string[] {
+  if (note === undefined) return [];
+  const lines = note.disagreements.map((d) => `⚖️ Figures differ: ${label(d)}`);
+  if (note.reports.length + note.moreReports > 1) lines.push(reportsHtml(note));
+  return lines;
+}
+
+function cardHtml(card: FactCard, factCount: number, note?: StoryNote): string {
+  const updated = note?.updated ? "🔄 Updated: " : "";
+  const lines = [`<b>${updated}${escapeHtml(card.title)}</b>`];
   const when = [card.date, card.place].filter((v): v is string => v !== null);
   if (when.length > 0) lines.push(when.map(label).join(" · "));
   lines.push(escapeHtml(card.summary));
   for (const fact of card.facts.slice(0, factCount)) lines.push(`• ${escapeHtml(fact.text)}`);
+  lines.push(...noteLines(note));
   lines.push(`${sourceHtml(card)} · ID <code>${escapeHtml(card.id)}</code>`);
   return lines.join("\n");
 }
 
 /** One card as HTML that fits `maxChars`, dropping its lowest-ranked (last) facts if it must. */
-export function renderCardHtml(card: FactCard, maxChars = TELEGRAM_TEXT_LIMIT): string {
+export function renderCardHtml(
+  card: FactCard,
+  maxChars = TELEGRAM_TEXT_LIMIT,
+  note?: StoryNote,
+): string {
   for (let facts = card.facts.length; facts > 0; facts--) {
-    const html = cardHtml(card, facts);
+    const html = cardHtml(card, facts, note);
     if (visibleLength(html) <= maxChars) return html;
   }
-  return cardHtml(card, 0);
+  return cardHtml(card, 0, note);
 }
 
 /** Headline, summary and link: the `brief` format. */
@@ -77,14 +103,14 @@ function headlineHtml(card: FactCard): string {
 }
 
 /** A card in a digest's format; headlines sit one per line, cards and briefs apart. */
-function formatted(card: FactCard, format: DigestFormat, maxChars: number) {
+function formatted(card: FactCard, format: DigestFormat, maxChars: number, note?: StoryNote) {
   switch (format) {
     case "headlines":
       return { html: headlineHtml(card), separator: "\n" };
     case "brief":
       return { html: briefHtml(card), separator: CARD_SEPARATOR };
     case "full":
-      return { html: renderCardHtml(card, maxChars), separator: CARD_SEPARATOR };
+      return { html: renderCardHtml(card, maxChars, note), separator: CARD_SEPARATOR };
   }
 }
 
@@ -124,7 +150,12 @@ export function renderTelegramBatches(
     }
   };
   for (const card of cards) {
-    const { html, separator } = formatted(card, options.format ?? "full", maxChars);
+    const { html, separator } = formatted(
+      card,
+      options.format ?? "full",
+      maxChars,
+      options.stories?.get(card.id),
+    );
     // Headlines follow each other line by line; the header stands apart.
     append(html, (groups.at(-1)?.cardCount ?? 0) > 0 ? separator : CARD_SEPARATOR, true);
   }

@@ -1,5 +1,5 @@
-import { Api } from "grammy";
-import type { DeliveryChannel } from "../../delivery/index.js";
+import { Api, GrammyError } from "grammy";
+import type { DeliveryChannel, MessagePart } from "../../delivery/index.js";
 import { DeliveryError } from "../../delivery/index.js";
 import type { DeliveryTarget } from "../../model/index.js";
 import type { Logger } from "../../lib/index.js";
@@ -17,6 +17,11 @@ export interface TelegramChannelOptions extends ClientSettings {
 
 export type TelegramChannel = DeliveryChannel & { readonly api: Api };
 
+function htmlOf(part: MessagePart): string {
+  if (typeof part.html === "string") return part.html;
+  throw new DeliveryError({ kind: "bad_payload" }, "Telegram message part has no html string");
+}
+
 /**
  * Scheduled delivery into Telegram chats. Its Api has no auto-retry: the delivery ledger is the only
  * retry layer, so every failure is classified and thrown at once.
@@ -27,7 +32,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
 
   const sendHtml = async (target: DeliveryTarget, html: string) => {
     try {
-      await api.sendMessage(target.chatId, html, {
+      return await api.sendMessage(target.chatId, html, {
         parse_mode: "HTML",
         link_preview_options: { is_disabled: true },
         ...(target.threadId !== null ? { message_thread_id: Number(target.threadId) } : {}),
@@ -49,13 +54,21 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     },
     render: (cards, context) => renderTelegram(cards, context),
     async send(target, part) {
-      if (typeof part.html !== "string") {
-        throw new DeliveryError(
-          { kind: "bad_payload" },
-          "Telegram message part has no html string",
-        );
+      const message = await sendHtml(target, htmlOf(part));
+      return { messageId: String(message.message_id) };
+    },
+    async edit(target, messageId, part) {
+      try {
+        await api.editMessageText(target.chatId, Number(messageId), htmlOf(part), {
+          parse_mode: "HTML",
+          link_preview_options: { is_disabled: true },
+        });
+      } catch (error) {
+        // The edit already happened (a retry after a crash): that is success.
+        if (error instanceof GrammyError && /message is not modified/i.test(error.description))
+          return;
+        throw toDeliveryError(error, options.token);
       }
-      await sendHtml(target, part.html);
     },
     async notice(target, text) {
       try {

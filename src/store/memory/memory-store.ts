@@ -5,6 +5,7 @@ import { createMemoryLedgerStore } from "./memory-ledger-store.js";
 import { createMemoryReceivedStore } from "./memory-received-store.js";
 import { createMemorySettingsStore } from "./memory-settings-store.js";
 import { createMemorySourceStore } from "./memory-source-store.js";
+import { createMemoryStoryLogStore } from "./memory-story-log-store.js";
 import { createMemorySubscriptionStore } from "./memory-subscription-store.js";
 import { createMemoryUpdateStore } from "./memory-update-store.js";
 import type { RandomIndex } from "../subscription-id.js";
@@ -30,6 +31,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     sources: createMemorySourceStore(),
     updates: createMemoryUpdateStore(),
     settings: createMemorySettingsStore(),
+    storyLog: createMemoryStoryLogStore(),
   };
   const none = () => {};
   // Isolated like SQLite (the guard), but without rollback: Maps have no undo log.

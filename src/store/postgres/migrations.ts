@@ -129,7 +129,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 5,
+    version: 3,
     name: "processed platform updates",
     sql: `
       CREATE TABLE processed_updates (
@@ -140,7 +140,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 6,
+    version: 4,
     name: "source claims and per-host request starts",
     // Several ingest processes: a due source is claimed (FOR UPDATE SKIP LOCKED) until
     // claim_until; host_slots holds each host's next free request start.
@@ -154,7 +154,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 7,
+    version: 5,
     name: "per-chat settings",
     sql: `
       CREATE TABLE chat_settings (
@@ -170,7 +170,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 8,
+    version: 6,
     name: "digest format and sources per subscription",
     // Existing subscriptions keep what they sent before: full cards from every source.
     sql: `
@@ -178,6 +178,29 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         ADD COLUMN format text NOT NULL DEFAULT 'full'
           CHECK (format IN ('full', 'brief', 'headlines')),
         ADD COLUMN source_ids_json jsonb NOT NULL DEFAULT '[]';
+    `,
+  },
+  {
+    version: 7,
+    name: "story log per chat",
+    sql: `
+      CREATE TABLE story_log (
+        platform text NOT NULL,
+        chat_id text COLLATE "C" NOT NULL,
+        thread_id text COLLATE "C" NOT NULL,
+        story_key text COLLATE "C" NOT NULL,
+        fingerprint text NOT NULL,
+        card_ids jsonb NOT NULL,
+        subscription_id text NOT NULL,
+        slot text NOT NULL,
+        position integer NOT NULL,
+        row_id text COLLATE "C" NOT NULL,
+        message_id text,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (platform, chat_id, thread_id, story_key)
+      );
+      CREATE INDEX story_log_recent ON story_log (platform, chat_id, thread_id, updated_at);
+      CREATE INDEX story_log_row ON story_log (platform, chat_id, thread_id, row_id);
     `,
   },
 ];

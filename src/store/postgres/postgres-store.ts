@@ -12,6 +12,7 @@ import { createPostgresLedgerStore } from "./postgres-ledger-store.js";
 import { createPostgresReceivedStore } from "./postgres-received-store.js";
 import { createPostgresSettingsStore } from "./postgres-settings-store.js";
 import { createPostgresSourceStore } from "./postgres-source-store.js";
+import { createPostgresStoryLogStore } from "./postgres-story-log-store.js";
 import { createPostgresSubscriptionStore } from "./postgres-subscription-store.js";
 import { createPostgresUpdateStore } from "./postgres-update-store.js";
 
@@ -39,6 +40,7 @@ const PARTS = [
   "sources",
   "updates",
   "settings",
+  "storyLog",
 ] as const;
 type Parts = Pick<Store, (typeof PARTS)[number]>;
 type AnyFn = (...args: unknown[]) => Promise<unknown>;
@@ -68,6 +70,7 @@ function partsOver(db: PgDb, random?: RandomIndex): Parts {
     sources: createPostgresSourceStore(db),
     updates: createPostgresUpdateStore(db),
     settings: createPostgresSettingsStore(db),
+    storyLog: createPostgresStoryLogStore(db),
   };
 }
 

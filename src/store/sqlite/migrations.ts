@@ -149,7 +149,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 7,
+    version: 5,
     name: "processed platform updates",
     sql: `
       CREATE TABLE processed_updates (
@@ -160,7 +160,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 8,
+    version: 6,
     name: "source claims and per-host request starts",
     // Several ingest processes: a due source is claimed until claim_until (ISO); host_slots
     // holds each host's next free request start in epoch ms.
@@ -174,7 +174,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 9,
+    version: 7,
     name: "per-chat settings",
     sql: `
       CREATE TABLE chat_settings (
@@ -190,13 +190,36 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 10,
+    version: 8,
     name: "digest format and sources per subscription",
     // Existing subscriptions keep what they sent before: full cards from every source.
     sql: `
       ALTER TABLE subscriptions ADD COLUMN format TEXT NOT NULL DEFAULT 'full'
         CHECK (format IN ('full', 'brief', 'headlines'));
       ALTER TABLE subscriptions ADD COLUMN source_ids_json TEXT NOT NULL DEFAULT '[]';
+    `,
+  },
+  {
+    version: 9,
+    name: "story log per chat",
+    sql: `
+      CREATE TABLE story_log (
+        platform TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        thread_id TEXT NOT NULL,
+        story_key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        card_ids TEXT NOT NULL,
+        subscription_id TEXT NOT NULL,
+        slot TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        row_id TEXT NOT NULL,
+        message_id TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (platform, chat_id, thread_id, story_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX story_log_recent ON story_log (platform, chat_id, thread_id, updated_at);
+      CREATE INDEX story_log_row ON story_log (platform, chat_id, thread_id, row_id);
     `,
   },
 ];

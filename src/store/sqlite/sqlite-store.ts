@@ -6,6 +6,7 @@ import { createSqliteLedgerStore } from "./sqlite-ledger-store.js";
 import { createSqliteReceivedStore } from "./sqlite-received-store.js";
 import { createSqliteSettingsStore } from "./sqlite-settings-store.js";
 import { createSqliteSourceStore } from "./sqlite-source-store.js";
+import { createSqliteStoryLogStore } from "./sqlite-story-log-store.js";
 import { createSqliteSubscriptionStore } from "./sqlite-subscription-store.js";
 import { createSqliteUpdateStore } from "./sqlite-update-store.js";
 import type { RandomIndex } from "../subscription-id.js";
@@ -32,6 +33,7 @@ export function createSqliteStore(db: Database, options: SqliteStoreOptions = {}
     sources: createSqliteSourceStore(db),
     updates: createSqliteUpdateStore(db),
     settings: createSqliteSettingsStore(db),
+    storyLog: createSqliteStoryLogStore(db),
   };
   return createGuardedStore("sqlite", loopBatches(parts), {
     // IMMEDIATE takes the write lock up front: a deferred read-then-write could fail with BUSY.

@@ -21,7 +21,7 @@ const unknownInteraction = () => apiError(404, 10062, "Unknown interaction");
 const unknownWebhook = () => apiError(404, 10015, "Unknown Webhook");
 const badType = () => apiError(400, 40043, "Interaction response type is not valid here");
 
-function patchMessage(message: StoredMessage, data: Json): StoredMessage {
+export function patchMessage(message: StoredMessage, data: Json): StoredMessage {
   if (typeof data.content === "string") message.content = data.content;
   if (Array.isArray(data.embeds)) message.embeds = data.embeds as Json[];
   if (Array.isArray(data.components)) message.components = data.components as Json[];

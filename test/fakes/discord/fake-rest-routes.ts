@@ -2,6 +2,7 @@ import { overwriteCommands, validateCommands } from "./fake-commands.js";
 import { makeMessage, storeMessage, type FakeState, type Json } from "./fake-discord-state.js";
 import { apiError, type Route, type RouteResult } from "./fake-http.js";
 import { isTextChannel, type InteractionRecord } from "./fake-interactions.js";
+import { patchMessage } from "./fake-interaction-routes.js";
 import { validateMessage } from "./fake-limits.js";
 
 export interface RouteDeps {
@@ -105,6 +106,20 @@ export function restRoutes(deps: RouteDeps): Route[] {
       auth: true,
       handler: ({ params, body }) =>
         createChannelMessage(deps, params.channelId ?? "", (body ?? {}) as Json),
+    },
+    {
+      method: "PATCH",
+      pattern: "/channels/:channelId/messages/:messageId",
+      auth: true,
+      handler: ({ params, body }) => {
+        const list = state.messages.get(params.channelId ?? "");
+        if (!list) return unknownChannel();
+        const message = list.find((m) => m.id === params.messageId);
+        if (!message) return apiError(404, 10008, "Unknown Message");
+        const invalid = validateMessage((body ?? {}) as Json, "edit");
+        if (invalid) return { status: 400, body: invalid };
+        return ok(patchMessage(message, (body ?? {}) as Json));
+      },
     },
     {
       method: "GET",
