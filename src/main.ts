@@ -4,7 +4,7 @@ import { configSecrets, configSources, loadConfig, type Config } from "./config.
 import { DIGEST_FORMATS, isDigestFormat, runDigest } from "./adapters/console/index.js";
 import { createLogger } from "./lib/index.js";
 import { ArticleError, ConfigError } from "./lib/index.js";
-import { parseRoles, type Role } from "./app/index.js";
+import type { Role } from "./app/index.js";
 
 const USAGE = `Usage:
   npm start [-- --role ROLES]        run the bots when tokens are set, else print the digest of ARTICLES_DIR
@@ -102,6 +102,8 @@ async function main(argv: string[]): Promise<number> {
         createLogger({ level: config.LOG_LEVEL, secrets: configSecrets(config) }),
       );
     }
+    // Loaded only here: the bots' SDKs, pg and hono cost the digest CLI load time it never uses.
+    const { parseRoles } = await import("./app/index.js");
     const roles = parseRoles(values.role);
     if (!roles.ok) return usageError(roles.error);
     const hasToken = Boolean(config.TELEGRAM_BOT_TOKEN || config.DISCORD_TOKEN);
