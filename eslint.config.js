@@ -5,7 +5,7 @@ const sdk = ["grammy", "grammy/*", "@grammyjs/*", "discord.js", "@discordjs/*"];
 const outsideCore = ["**/adapters/**", "**/config.js", "**/app/**", "**/main.js"];
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "data/", "coverage/", ".scratch/"] },
+  { ignores: ["node_modules/", "data/", "coverage/", ".scratch/", "dist/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -107,7 +107,8 @@ export default tseslint.config(
     rules: { "max-lines": "off" },
   },
   {
-    files: ["*.js", "*.config.ts"],
+    // The build scripts are plain JavaScript: they run before any TypeScript tooling is installed.
+    files: ["*.js", "*.config.ts", "scripts/*.mjs"],
     languageOptions: { parserOptions: { projectService: false } },
     ...tseslint.configs.disableTypeChecked,
   },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ConfigError } from "./lib/index.js";
+import { ConfigError, LOG_FORMATS } from "./lib/index.js";
 
 const DURATION = /^(\d+)\s*(ms|s|m|h|d)?$/;
 const UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 } as const;
@@ -57,6 +57,8 @@ export const ConfigSchema = z.object({
   MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(1_048_576),
   ALLOW_HARDLINKS: z.stringbool().default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** auto: readable lines on a terminal, JSON lines otherwise. */
+  LOG_FORMAT: z.enum(LOG_FORMATS).default("auto"),
   DATABASE_PATH: z.string().trim().min(1).default("./data/digest.db"),
   /** postgres://… selects Postgres; sqlite:PATH or a bare path is SQLite. Wins over DATABASE_PATH. */
   DATABASE_URL: optionalString.pipe(

@@ -2,9 +2,9 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { configSecrets, configSources, loadConfig, type Config } from "./config.js";
 import { DIGEST_FORMATS, isDigestFormat, runDigest } from "./adapters/console/index.js";
-import { createLogger } from "./lib/index.js";
+import { chooseLogFormat, createLogger, loadPrettifier, type Logger } from "./lib/index.js";
 import { ArticleError, ConfigError } from "./lib/index.js";
-import { parseRoles, type Role } from "./app/index.js";
+import type { Role } from "./app/index.js";
 
 const USAGE = `Usage:
   npm start [-- --role ROLES]        run the bots when tokens are set, else print the digest of ARTICLES_DIR
@@ -23,8 +23,20 @@ function usageError(message: string): number {
   return 2;
 }
 
+/** Logs go to stderr: readable lines when that is a terminal, JSON lines otherwise (LOG_FORMAT). */
+async function appLogger(config: Config): Promise<Logger> {
+  const pretty = chooseLogFormat(config.LOG_FORMAT, process.stderr) === "pretty";
+  return createLogger({
+    level: config.LOG_LEVEL,
+    secrets: configSecrets(config),
+    ...(pretty
+      ? { prettify: await loadPrettifier({ colors: process.stderr.isTTY === true }) }
+      : {}),
+  });
+}
+
 async function startApp(config: Config, roles: ReadonlySet<Role>): Promise<number> {
-  const logger = createLogger({ level: config.LOG_LEVEL, secrets: configSecrets(config) });
+  const logger = await appLogger(config);
   const { createApp } = await import("./app/index.js");
   const app = createApp({ config, logger, roles });
   const stop = async (signal: string) => {
@@ -97,11 +109,10 @@ async function main(argv: string[]): Promise<number> {
     if (command === "digest") return await digest(sources);
     if (command === "register-commands") {
       const { registerDiscordCommands } = await import("./app/index.js");
-      return await registerDiscordCommands(
-        config,
-        createLogger({ level: config.LOG_LEVEL, secrets: configSecrets(config) }),
-      );
+      return await registerDiscordCommands(config, await appLogger(config));
     }
+    // Loaded only here: the bots' SDKs, pg and hono cost the digest CLI load time it never uses.
+    const { parseRoles } = await import("./app/index.js");
     const roles = parseRoles(values.role);
     if (!roles.ok) return usageError(roles.error);
     const hasToken = Boolean(config.TELEGRAM_BOT_TOKEN || config.DISCORD_TOKEN);

@@ -145,7 +145,13 @@ export function createApp({
       if (roles.has("deliver")) await startDelivery(parts);
       if (stopped) return;
       if (roles.has("bots")) await startBots(parts);
+      if (stopped) return;
     } catch (error) {
+      // A stop during start-up closes what the step in flight was using; that is no fault.
+      if (stopped) {
+        logger.info({ reason: (error as Error).message }, "start-up cut short by the stop");
+        return;
+      }
       logger.fatal({ err: error }, "could not start");
       await stop(1);
       return;

@@ -23,14 +23,18 @@ export interface LoggerOptions {
   /** Values that must never reach a log line (bot tokens). */
   secrets?: readonly string[];
   destination?: DestinationStream;
+  /** Turns each JSON line into what people read (see `loadPrettifier`); unset: JSON lines. */
+  prettify?: (line: string) => string;
 }
 
 /** A pino logger whose every line passes through `redactSecrets`, so no token leaks via error URLs. */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const secrets = options.secrets ?? [];
   const target: DestinationStream = options.destination ?? pino.destination(2);
+  const prettify = options.prettify ?? ((line: string) => line);
+  // Redacted before prettifying, so a pretty line holds no secret either.
   const redacting: DestinationStream = {
-    write: (line: string) => target.write(redactSecrets(line, secrets)),
+    write: (line: string) => target.write(prettify(redactSecrets(line, secrets))),
   };
   return pino(
     {

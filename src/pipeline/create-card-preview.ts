@@ -96,7 +96,7 @@ export function createCardPreview(deps: CardPreviewDeps): CardPreviewFn {
 
     const sourceId = `page:${url.href}`;
     // Already fetched: extract from this text rather than fetching the page twice.
-    const page = extractPage(text, { url: response.url, sourceId });
+    const page = await extractPage(text, { url: response.url, sourceId });
     if (!page.ok)
       return { ok: false, url: url.href, error: `no article found there (${page.error.reason})` };
     const result = await toCard({ ...page.article, key: url.href, sourceId });

@@ -4,11 +4,11 @@ import { htmlToText } from "../sources/index.js";
 
 export type PageExtractResult = { ok: true; article: Article } | { ok: false; error: ArticleError };
 
-/** Web page -> article; `extractArticle` of `sources/web` fits, a simpler one stands in meanwhile. */
+/** Web page -> article; `extractArticle` of `sources/web` fits (or a loader of it), a simpler one stands in meanwhile. */
 export type PageExtractor = (
   html: string,
   options: { url: string; sourceId: string },
-) => PageExtractResult;
+) => PageExtractResult | Promise<PageExtractResult>;
 
 const firstMatch = (re: RegExp, html: string) => {
   const found = re.exec(html)?.[1];

@@ -6,11 +6,17 @@ import {
   directorySourceId,
   feedItemToArticle,
   fileArticle,
-  parseFeed,
   readArticleFile,
   sniffFeed,
 } from "../sources/index.js";
 import type { PageExtractor } from "./page-extractor.js";
+
+/** How far a long read has come; the CLI draws it as a progress line. */
+export type ProgressReport = (step: {
+  done: number;
+  total: number;
+  unit: "sources" | "files" | "articles";
+}) => void;
 
 export interface ReadOutcome {
   articles: Article[];
@@ -41,11 +47,13 @@ async function readFile1(
   if (info.size > options.maxBytes) return fail(`larger than ${options.maxBytes} bytes`);
   const text = await readFile(full, "utf8");
   if (PAGE.test(name)) {
-    const page = options.extractPage(text, { url: name, sourceId });
+    const page = await options.extractPage(text, { url: name, sourceId });
     if (!page.ok) return fail(page.error.reason);
     return { articles: [{ ...page.article, key: name, source: name, url: null }], errors: [] };
   }
   if (!sniffFeed(text)) return fail("not a feed");
+  // Loaded on the first feed file: the feed parser costs a folder of .txt files load time.
+  const { parseFeed } = await import("../sources/index.js");
   const parsed = parseFeed(text, { url: full });
   if (!parsed.ok) return fail(parsed.error.message);
   const feedId = `feed:${full}`;
@@ -58,7 +66,7 @@ async function readFile1(
 /** A folder (its `.txt`, page and feed files, in name order) or one file, read as articles. */
 export async function readLocalSource(
   target: string,
-  options: { maxBytes: number; extractPage: PageExtractor },
+  options: { maxBytes: number; extractPage: PageExtractor; onProgress?: ProgressReport },
 ): Promise<ReadOutcome> {
   const info = await stat(target).catch(() => undefined);
   if (info === undefined) throw new ArticleError(target, "folder not found");
@@ -73,10 +81,11 @@ export async function readLocalSource(
     .sort();
   const outcome: ReadOutcome = { articles: [], errors: [] };
   const sourceId = directorySourceId(target);
-  for (const name of names) {
+  for (const [i, name] of names.entries()) {
     const one = await readFile1(target, name, sourceId, options);
     outcome.articles.push(...one.articles);
     outcome.errors.push(...one.errors);
+    options.onProgress?.({ done: i + 1, total: names.length, unit: "files" });
   }
   return outcome;
 }

@@ -71,7 +71,7 @@ export async function resolveSource(deps: ResolveDeps, input: string): Promise<R
     const found = response.ok ? asFeed(response, link) : undefined;
     if (found) return found;
   }
-  const page = deps.extractPage(html, { url: url.href, sourceId: `page:${url.href}` });
+  const page = await deps.extractPage(html, { url: url.href, sourceId: `page:${url.href}` });
   if (page.ok && page.article.text.length > 0) {
     return { ok: true, kind: "page", url: url.href, title: page.article.title };
   }

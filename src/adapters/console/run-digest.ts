@@ -1,7 +1,9 @@
 import { systemClock, type Clock } from "../../lib/index.js";
 import type { Article } from "../../model/index.js";
 import { buildStories, digestArticles, readSources } from "../../pipeline/index.js";
-import { createHttpClient, extractArticle, type HttpClient } from "../../sources/index.js";
+import type { HttpClient } from "../../sources/index.js";
+import type * as Web from "../../sources/index.js";
+import { createProgressLine } from "./progress-line.js";
 import { ansiStyle, plainStyle, renderDigestText } from "./render-text.js";
 import { renderStoriesText } from "./render-stories-text.js";
 
@@ -53,36 +55,45 @@ export async function runDigest(options: DigestCommandOptions): Promise<number> 
     maxBytes: 5 * 1024 * 1024,
     pages: "auto",
   };
-  let http: HttpClient | undefined;
+  // The network stack (undici, linkedom, readability) loads on first use: a local run never pays for it.
+  let web: Promise<typeof Web> | undefined;
+  const loadWeb = () => (web ??= import("../../sources/index.js"));
+  let http: Promise<HttpClient> | undefined;
   const client = () =>
-    (http ??= createHttpClient({
-      allowPrivate: fetchOptions.allowPrivate,
-      timeoutMs: fetchOptions.timeoutMs,
-      maxBytes: fetchOptions.maxBytes,
-    }));
+    (http ??= loadWeb().then((m) =>
+      m.createHttpClient({
+        allowPrivate: fetchOptions.allowPrivate,
+        timeoutMs: fetchOptions.timeoutMs,
+        maxBytes: fetchOptions.maxBytes,
+      }),
+    ));
   const lazyHttp: HttpClient = {
-    get: (url, o) => client().get(url, o),
-    close: async () => http?.close(),
+    get: async (url, o) => (await client()).get(url, o),
+    close: async () => (await http)?.close(),
   };
+  const clock = options.clock ?? systemClock;
+  const progress = createProgressLine({ stream: stderr, clock });
   try {
     const read = await readSources(
       {
         http: lazyHttp,
-        extractPage: extractArticle,
+        extractPage: async (html, o) => (await loadWeb()).extractArticle(html, o),
         fetchPages: fetchOptions.pages,
         maxBytes: options.maxBytes,
+        onProgress: progress.report,
       },
       options.sources,
     );
+    progress.clear();
     if (options.format === "articles") {
       for (const error of read.errors) stderr.write(skipLine(error.file, error.reason));
       stdout.write(`${JSON.stringify(read.articles.map(articleOut), null, 2)}\n`);
       return read.errors.length ? 1 : 0;
     }
-    const result = digestArticles(read);
+    const result = digestArticles(read, progress.report);
+    progress.clear();
     for (const error of result.errors) stderr.write(skipLine(error.file, error.reason));
     const style = stdout.isTTY ? ansiStyle : plainStyle;
-    const clock = options.clock ?? systemClock;
     const stories = () => buildStories(result, { clock });
     if (options.format === "json") stdout.write(`${JSON.stringify(result.cards, null, 2)}\n`);
     else if (options.format === "stories") stdout.write(`${JSON.stringify(stories(), null, 2)}\n`);
@@ -91,6 +102,7 @@ export async function runDigest(options: DigestCommandOptions): Promise<number> 
     else stdout.write(`${renderDigestText(result.cards, style)}\n`);
     return result.errors.length ? 1 : 0;
   } finally {
+    progress.clear();
     await lazyHttp.close();
   }
 }

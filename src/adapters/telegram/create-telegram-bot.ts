@@ -118,12 +118,13 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBotHandl
     });
   }
   if (options.updateLedger) handleUpdatesOnce(bot, options.updateLedger, log);
-  installBotHandlers(bot, {
+  const drainUpdates = installBotHandlers(bot, {
     backend: options.backend,
     log,
     token,
     rateLimit: options.rateLimit ?? TELEGRAM_DEFAULTS.rateLimit,
     onFatal: fail,
+    concurrent: !webhook,
   });
 
   async function run(): Promise<void> {
@@ -226,6 +227,8 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBotHandl
         });
       }
       await server?.close();
+      // Commands already taken finish before the caller closes the database under them.
+      await drainUpdates();
       finish();
       log.info("Telegram bot stopped");
     })();

@@ -4,6 +4,7 @@ import type { BotBackend } from "../../delivery/index.js";
 import type { Logger } from "../../lib/index.js";
 import { cardCommands } from "./card-commands.js";
 import { digestCommands } from "./digest-commands.js";
+import { concurrentUpdates } from "./concurrent-updates.js";
 import { echoHtml } from "./escape-html.js";
 import { replyHtml } from "./reply-html.js";
 import { settingsCommands } from "./settings-commands.js";
@@ -18,6 +19,8 @@ export interface BotHandlerOptions {
   rateLimit: { limit: number; timeFrameMs: number };
   /** Called once the token turns out to be invalid: nothing the bot does can work any more. */
   onFatal(error: Error): void;
+  /** Polling: handle chats side by side. A webhook gets its concurrency from Telegram's connections. */
+  concurrent: boolean;
 }
 
 const commandOf = (ctx: Context): string | undefined => {
@@ -28,9 +31,17 @@ const commandOf = (ctx: Context): string | undefined => {
     : undefined;
 };
 
-/** The error boundary, the per-user rate limit, and the commands, in that order. */
-export function installBotHandlers(bot: Bot, options: BotHandlerOptions): void {
+/** Updates of different chats run side by side (at most this many at once), each chat's in order. */
+const MAX_CONCURRENT_UPDATES = 64;
+
+/**
+ * Concurrency, the error boundary, the per-user rate limit, and the commands, in that order.
+ * Returns `drain`, which resolves once every update taken has been handled.
+ */
+export function installBotHandlers(bot: Bot, options: BotHandlerOptions): () => Promise<void> {
   const { log, token } = options;
+  const concurrency = concurrentUpdates({ max: MAX_CONCURRENT_UPDATES, log });
+  if (options.concurrent) bot.use(concurrency.middleware);
 
   const handleError = async (err: BotError) => {
     const error = err.error;
@@ -100,4 +111,5 @@ export function installBotHandlers(bot: Bot, options: BotHandlerOptions): void {
         `I don't know ${echoHtml(name ?? command)}. See /help for what I can do.`,
       );
   });
+  return concurrency.drain;
 }

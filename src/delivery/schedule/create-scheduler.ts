@@ -37,6 +37,8 @@ export interface SchedulerOptions {
   changes?: ChangeFeed;
   /** Reload at least this often, so changes made by another process are seen in bounded time. */
   reloadMs?: number;
+  /** Changes announced within this long share one reload (a burst of /subscribe). */
+  changeDebounceMs?: number;
 }
 
 export interface Scheduler {
@@ -76,6 +78,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let lastTickAt: number | null = null;
   let started = false;
   let reloading: Promise<void> = Promise.resolve();
+  let queued: Promise<void> | null = null;
   let reloadTimer: unknown = null;
   let unsubscribe = () => {};
   const reloadMs = options.reloadMs ?? schedulerDefaults.reloadMs;
@@ -83,6 +86,16 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     void refresh().catch((error: unknown) =>
       logger.error({ err: error }, "could not reload subscriptions"),
     );
+  const debounceMs = options.changeDebounceMs ?? schedulerDefaults.changeDebounceMs;
+  let changeTimer: unknown = null;
+  // Each reload reads every subscription: one per change made 3,000 /subscribe quadratic.
+  const onChange = () => {
+    if (changeTimer !== null || !started) return;
+    changeTimer = timers.setTimeout(() => {
+      changeTimer = null;
+      reloadSoon();
+    }, debounceMs);
+  };
   function armReload(): void {
     if (!started) return;
     reloadTimer = timers.setTimeout(() => {
@@ -92,14 +105,21 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
   async function refresh(): Promise<void> {
     if (!started) return;
-    // Loads run one after another: a slow one must not overwrite a newer one's entries.
-    reloading = reloading.then(() => (started ? load(false) : undefined));
+    // Loads run one after another: a slow one must not overwrite a newer one's entries. Changes
+    // that arrive while a load waits to start share it (it reads after them all): a burst of
+    // 3,000 /subscribe costs a few reloads, not 3,000 reads of every subscription.
+    queued ??= reloading.then(() => {
+      queued = null;
+      return started ? load(false) : undefined;
+    });
+    reloading = queued;
     await reloading;
     arm();
   }
 
   async function load(resumeFromStore: boolean): Promise<void> {
     const active = await store.listActive();
+    logger.debug({ subscriptions: active.length }, "subscriptions loaded");
     const now = clock.now();
     const seen = new Set<string>();
     for (const subscription of active) {
@@ -225,7 +245,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       entries.clear();
       await load(true);
       if (!started) return;
-      unsubscribe = options.changes?.subscribe("subscriptions", reloadSoon) ?? (() => {});
+      unsubscribe = options.changes?.subscribe("subscriptions", onChange) ?? (() => {});
       armReload();
       logger.info({ subscriptions: entries.size }, "scheduler started");
       // Zero tolerance: at start every past slot was missed while down, however recent.
@@ -236,8 +256,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       unsubscribe();
       if (timer !== null) timers.clearTimeout(timer);
       if (reloadTimer !== null) timers.clearTimeout(reloadTimer);
+      if (changeTimer !== null) timers.clearTimeout(changeTimer);
       timer = null;
       reloadTimer = null;
+      changeTimer = null;
       await Promise.all(running.values());
     },
     refresh,

@@ -13,6 +13,8 @@ export interface SchedulerTuning {
   maxCountedSlots: number;
   /** Subscriptions are re-read at least this often (changes made by other processes). */
   reloadMs: number;
+  /** A change is read this long after it is announced; changes in between share the read. */
+  changeDebounceMs: number;
 }
 
 export const schedulerDefaults = {
@@ -21,5 +23,6 @@ export const schedulerDefaults = {
   maxTimerDelayMs: HOUR_MS,
   maxCountedSlots: 1000,
   reloadMs: 30_000,
+  changeDebounceMs: 100,
   backwardStepToleranceMs: 1_000,
 } as const satisfies SchedulerTuning;

@@ -49,4 +49,20 @@ describe("the scheduler learns about subscription changes", () => {
     expect(fired.every((id) => id === "b")).toBe(true);
     await scheduler.stop();
   });
+
+  it("reads the subscriptions once for a burst of changes, not once per change", async () => {
+    const { store, changes, fired, scheduler } = setup(60 * MINUTE);
+    await scheduler.start();
+    let reads = 0;
+    const listActive = store.listActive.bind(store);
+    store.listActive = () => (reads++, listActive());
+    for (let i = 0; i < 500; i++) {
+      store.put(makeSubscription({ id: `s${i}`, cron: "* * * * *", timezone: "UTC" }));
+      changes.publish("subscriptions"); // 500 users sending /subscribe at the same moment
+    }
+    await vi.advanceTimersByTimeAsync(MINUTE);
+    expect(reads).toBeLessThanOrEqual(2);
+    expect(new Set(fired).size).toBe(500); // and every one of them is scheduled
+    await scheduler.stop();
+  });
 });

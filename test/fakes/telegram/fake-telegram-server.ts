@@ -86,6 +86,7 @@ export async function startFakeTelegram(options: { token?: string; bot?: User } 
         return;
       }
       if (fault?.kind === "error") throw fault.error;
+      if (fault?.kind === "delay") await new Promise((resolve) => setTimeout(resolve, fault.ms));
       const handler = Object.hasOwn(handlers, method) ? handlers[method] : undefined;
       if (!handler) throw new ApiError(404, "Not Found");
       const result = await handler(params, gone.signal);

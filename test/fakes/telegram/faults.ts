@@ -5,6 +5,8 @@ export type Fault =
   | { kind: "error"; error: ApiError }
   | { kind: "drop" }
   | { kind: "hang" }
+  /** Answers normally, but only after `ms` (a slow network or a slow Telegram). */
+  | { kind: "delay"; ms: number }
   /** A body that is not a Bot API envelope, as reverse proxies send (HTML error pages, `{}`). */
   | { kind: "raw"; status: number; contentType: string; body: string };
 
@@ -58,6 +60,7 @@ export const faults = {
     body,
   }),
   hang: (): Fault => ({ kind: "hang" }),
+  delay: (ms: number): Fault => ({ kind: "delay", ms }),
 };
 
 /** Rules are consumed in the order they were added; a rule with `times` left 0 is gone. */
