@@ -37,11 +37,7 @@ export {
 } from "./page-extractor.js";
 export { markBacklog } from "./mark-backlog.js";
 export { readSources, digestArticles, type ReadSourcesDeps } from "./read-sources.js";
-export {
-  readLocalSource,
-  type ProgressReport,
-  type ReadOutcome,
-} from "./read-local-source.js";
+export { readLocalSource, type ProgressReport, type ReadOutcome } from "./read-local-source.js";
 export { buildStories } from "./build-stories.js";
 export {
   createCardPreview,
