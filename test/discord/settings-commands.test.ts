@@ -67,6 +67,30 @@ describe("discord /settings, end to end", () => {
     expect(description(after)).toContain("Language: English");
   });
 
+  it("speaks German in /help, /subscribe, /subscriptions and /unsubscribe once the channel says so", async () => {
+    const h = await start();
+    const help = await run(h, "help", {}, { locale: "de" });
+    expect(String(((help.embeds as Json[])[0] ?? {}).title)).toBe("News-Digest-Bot");
+    expect(description(help)).toContain("der nächste Digest dieses Kanals sofort");
+    await run(h, "settings", { language: "de" });
+    const subscribed = await run(h, "subscribe", { channel: h.fake.ids.text, cron: "daily 08:00" });
+    expect(String(subscribed.content)).toMatch(
+      /^Abonniert: \*\*\w+\*\* · .* · 5 Karten\. Entfernen mit/,
+    );
+    const list = await run(h, "subscriptions");
+    expect(String(((list.embeds as Json[])[0] ?? {}).title)).toBe("Digests auf diesem Server");
+    expect(description(list)).toMatch(/daily 08:00 UTC · 5 Karten · nächstes /);
+    const removed = await run(h, "unsubscribe");
+    expect(String(removed.content)).toMatch(/^1 Digest entfernt: \*\*\w+\*\*\.$/);
+    const refused = await run(
+      h,
+      "subscribe",
+      { channel: h.fake.ids.text, cron: "daily 08:00" },
+      { userId: h.fake.ids.reader, permissions: PERMISSIONS.everyone },
+    );
+    expect(refused.content).toContain("„Kanäle verwalten“");
+  });
+
   it("refuses changes from a member without Manage Channels, and explains bad values", async () => {
     const h = await start();
     const refused = await run(

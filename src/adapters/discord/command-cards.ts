@@ -5,6 +5,7 @@ import { clipInput } from "./echo-text.js";
 import { renderCardEmbed } from "./render-discord.js";
 import { refuse, reply, type CommandContext, type CommandResult } from "./interaction-reply.js";
 import { renderHelp, renderSource } from "./render-replies.js";
+import { replyLanguage } from "./reply-language.js";
 
 export const SEARCH_PAGE_SIZE = 5;
 
@@ -40,6 +41,9 @@ export async function runSearch(
   return cardPage(backend, { kind: "search", query }, 0, SEARCH_PAGE_SIZE);
 }
 
-export function runHelp(): CommandResult {
-  return reply({ embeds: [renderHelp()] });
+export async function runHelp(
+  i: ChatInputCommandInteraction,
+  { backend }: CommandContext,
+): Promise<CommandResult> {
+  return reply({ embeds: [renderHelp(await replyLanguage(i, backend))] });
 }

@@ -1,5 +1,5 @@
 import { PermissionFlagsBits, type ChatInputCommandInteraction } from "discord.js";
-import { formatWhen } from "../../i18n/index.js";
+import { formatWhen, type Translate } from "../../i18n/index.js";
 import type { Subscription } from "../../model/index.js";
 import { parseDigestFormat } from "../../delivery/index.js";
 import { parseTerms } from "../../queries/index.js";
@@ -8,6 +8,7 @@ import { DIGEST_CHANNEL_TYPES } from "./command-definitions.js";
 import { clipInput } from "./echo-text.js";
 import { refuse, reply, type CommandContext, type CommandResult } from "./interaction-reply.js";
 import { renderSubscribed, renderSubscriptions, renderUnsubscribed } from "./render-replies.js";
+import { replyLanguage } from "./reply-language.js";
 
 const platform = "discord" as const;
 
@@ -19,8 +20,7 @@ export function mayManage(i: ChatInputCommandInteraction): boolean {
   return i.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false;
 }
 
-const needsPermission = () =>
-  refuse("You need the Manage Channels permission to manage digests in this server.");
+const needsPermission = (t: Translate) => refuse(t("discord-needs-manage"));
 
 /** Channels (and cached threads) of this server a digest may target; the current one included. */
 export function serverChatIds(i: ChatInputCommandInteraction): string[] {
@@ -58,7 +58,8 @@ export async function runSubscribe(
   { backend }: CommandContext,
 ): Promise<CommandResult> {
   if (!i.inGuild()) return refuse("Digests can only be set up in a server channel.");
-  if (!mayManage(i)) return needsPermission();
+  const t = await replyLanguage(i, backend);
+  if (!mayManage(i)) return needsPermission(t);
   const include = keywordOption(i.options.getString("include"));
   const exclude = keywordOption(i.options.getString("exclude"));
   if (!include.ok) return refuse(include.error);
@@ -86,7 +87,7 @@ export async function runSubscribe(
     ...(sources ? { sources: [sources] } : {}),
   });
   if (!result.ok) return refuse(result.error);
-  return reply({ content: renderSubscribed(result.subscription), embeds: [] });
+  return reply({ content: renderSubscribed(result.subscription, t), embeds: [] });
 }
 
 /** With an id: that digest, wherever in this server it posts. Without: every digest of this channel. */
@@ -95,7 +96,8 @@ export async function runUnsubscribe(
   { backend }: CommandContext,
 ): Promise<CommandResult> {
   if (!i.inGuild()) return refuse("Digests can only be managed in a server channel.");
-  if (!mayManage(i)) return needsPermission();
+  const t = await replyLanguage(i, backend);
+  if (!mayManage(i)) return needsPermission(t);
   const id = i.options.getString("id")?.trim();
   let removed: Subscription[] = [];
   if (id) {
@@ -111,7 +113,7 @@ export async function runUnsubscribe(
       return refuse("This channel has no digests. Give an id to remove one posting elsewhere.");
     }
   }
-  return reply({ content: renderUnsubscribed(removed), embeds: [] });
+  return reply({ content: renderUnsubscribed(removed, t), embeds: [] });
 }
 
 export async function runSubscriptions(
@@ -128,5 +130,5 @@ export async function runSubscriptions(
     const at = backend.nextRun(s);
     return at === null ? undefined : formatWhen(at, here?.timezone ?? s.timezone);
   };
-  return reply({ embeds: [renderSubscriptions(subs, nextRun)] });
+  return reply({ embeds: [renderSubscriptions(subs, nextRun, await replyLanguage(i, backend))] });
 }

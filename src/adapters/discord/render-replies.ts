@@ -1,4 +1,5 @@
 import type { APIEmbed } from "discord.js";
+import { translator, type Translate } from "../../i18n/index.js";
 import { describeCron } from "../../delivery/index.js";
 import { describeFilter, describeSources, type Subscription } from "../../model/index.js";
 import type { FactCard } from "../../model/index.js";
@@ -46,29 +47,31 @@ function describeSchedule(cron: string): string {
 export function describeSubscription(
   s: Subscription,
   nextRun?: (s: Subscription) => string | undefined,
+  t: Translate = translator(),
 ): string {
   const where = `<#${s.target.threadId ?? s.target.chatId}>`;
-  const paused = s.active ? "" : " (paused after failures)";
+  const paused = s.active ? "" : ` (${t("discord-paused")})`;
   const filter = describeFilter(s);
-  const filters = filter ? ` · only ${escapeText(filter)}` : "";
+  const filters = filter ? ` · ${escapeText(t("only", { filter }))}` : "";
   const when = s.active && nextRun ? nextRun(s) : undefined;
-  const next = when ? ` · next ${when}` : "";
+  const next = when ? ` · ${t("next-run", { when })}` : "";
   const sources = s.sourceIds.length > 0 ? ` · ${escapeText(describeSources(s))}` : "";
   const format = s.format === "full" ? "" : ` · ${s.format}`;
-  return `**${escapeText(s.id)}** · ${where} · ${describeSchedule(s.cron)} ${escapeText(s.timezone)} · ${s.count} cards${format}${filters}${sources}${paused}${next}`;
+  return `**${escapeText(s.id)}** · ${where} · ${describeSchedule(s.cron)} ${escapeText(s.timezone)} · ${t("cards", { count: s.count })}${format}${filters}${sources}${paused}${next}`;
 }
 
 export function renderSubscriptions(
   subs: readonly Subscription[],
   nextRun?: (s: Subscription) => string | undefined,
+  t: Translate = translator(),
 ): APIEmbed {
   return {
-    title: "Digests in this server",
+    title: t("discord-subscriptions-title"),
     description:
       subs.length === 0
-        ? "None yet. A member with Manage Channels can add one with `/subscribe`."
+        ? t("discord-subscriptions-none")
         : fitBlocks(
-            subs.map((s) => describeSubscription(s, nextRun)),
+            subs.map((s) => describeSubscription(s, nextRun, t)),
             L.description,
             "digests",
           ),
@@ -76,33 +79,29 @@ export function renderSubscriptions(
   };
 }
 
-export function renderSubscribed(s: Subscription): string {
-  return `Subscribed: ${describeSubscription(s)}. Remove it with \`/unsubscribe id:${s.id}\`.`;
+export function renderSubscribed(s: Subscription, t: Translate = translator()): string {
+  return t("discord-subscribed", { what: describeSubscription(s, undefined, t), id: s.id });
 }
 
-export function renderUnsubscribed(removed: readonly Subscription[]): string {
-  return `Removed ${removed.length === 1 ? "1 digest" : `${removed.length} digests`}: ${removed
-    .map((s) => `**${escapeText(s.id)}**`)
-    .join(", ")}.`;
+export function renderUnsubscribed(
+  removed: readonly Subscription[],
+  t: Translate = translator(),
+): string {
+  const ids = removed.map((s) => `**${escapeText(s.id)}**`).join(", ");
+  return t("discord-unsubscribed", { count: removed.length, ids });
 }
 
-export function renderHelp(): APIEmbed {
+export function renderHelp(t: Translate = translator()): APIEmbed {
+  const line = (key: string) => t(`discord-help-${key}`);
   return {
-    title: "News digest bot",
+    title: line("title"),
     description: [
-      "Fact cards distilled from news articles, on demand or on a schedule.",
+      line("intro"),
       "",
-      "`/latest [count]` newest cards, with ◀ ▶ to page",
-      "`/card id` one card · `/source id` the sentences behind its facts",
-      '`/search query` cards containing every word (whole words; "quotes" keep a phrase), best matches first',
-      '`/subscribe channel cron [timezone] [count] [include] [exclude] [format] [sources]` post a digest on a schedule, in words (`daily 08:00`, `weekdays 07:30`, `weekly mon 09:00`, `every 6h`) or cron (`0 8 * * *`), optionally only cards with (or without) some words ("quotes" keep a phrase) or from some sources (numbers or hosts from `/sources`), e.g. cron `daily 08:00`, timezone `Europe/Berlin`, include `budget`',
-      "`format`: full cards, brief (headline and summary) or headlines with links · `/format id format` changes it later",
-      "`/digest [id]` this channel's next digest right now (once a minute); the scheduled one still comes complete",
-      "`/unsubscribe [id]` stop one digest, or every digest of this channel",
-      "`/subscriptions` this server's digests, each with its next run",
-      "`/settings [timezone] [language] [quiet]` this channel's default time zone, reply language (English, Deutsch) and quiet hours (e.g. `22:00-07:00`: digests wait until the window opens)",
+      ...["latest", "card", "search", "subscribe", "format", "digest"].map(line),
+      ...["unsubscribe", "subscriptions", "settings"].map(line),
       "",
-      "Subscribing needs the Manage Channels permission.",
+      line("permission"),
     ].join("\n"),
     color: ACCENT,
   };
