@@ -2,21 +2,10 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { StoreError } from "../lib/index.js";
 import type { Store } from "./ports.js";
 import type { SyncParts, TransactionDriver } from "./sync-ports.js";
+import { STORE_PARTS as PARTS } from "./store-parts.js";
 
 type AnyFn = (...args: unknown[]) => unknown;
 type Part = Record<string, AnyFn>;
-const PARTS = [
-  "cards",
-  "subscriptions",
-  "received",
-  "ledger",
-  "lease",
-  "kv",
-  "sources",
-  "updates",
-  "settings",
-  "storyLog",
-] as const;
 
 /**
  * Async ports over a synchronous engine. One connection serves every task, so while a transaction

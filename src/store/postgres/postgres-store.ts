@@ -15,6 +15,7 @@ import { createPostgresSourceStore } from "./postgres-source-store.js";
 import { createPostgresStoryLogStore } from "./postgres-story-log-store.js";
 import { createPostgresSubscriptionStore } from "./postgres-subscription-store.js";
 import { createPostgresUpdateStore } from "./postgres-update-store.js";
+import { STORE_PARTS as PARTS } from "../store-parts.js";
 
 export type PostgresStoreOptions = (
   | { pool: pg.Pool }
@@ -30,18 +31,6 @@ export type PostgresStoreOptions = (
 /** A Store that also owns (or borrows) its pool; `close` ends the pool only if the store made it. */
 export type PostgresStore = Store & { readonly pool: pg.Pool; close(): Promise<void> };
 
-const PARTS = [
-  "cards",
-  "subscriptions",
-  "received",
-  "ledger",
-  "lease",
-  "kv",
-  "sources",
-  "updates",
-  "settings",
-  "storyLog",
-] as const;
 type Parts = Pick<Store, (typeof PARTS)[number]>;
 type AnyFn = (...args: unknown[]) => Promise<unknown>;
 
