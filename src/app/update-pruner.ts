@@ -1,3 +1,4 @@
+import { createPruner, sleep } from "../delivery/index.js";
 import type { Clock, Logger } from "../lib/index.js";
 import type { Store } from "../store/index.js";
 
@@ -7,26 +8,23 @@ export const UPDATE_PRUNER_DEFAULTS = {
   everyMs: 60 * 60_000,
 } as const;
 
-/** Forgets handled update ids after a day, hourly; returns the stop function. */
+/** Forgets handled update ids after a day, hourly; returns the stop function (awaits a pass). */
 export function startUpdatePruner(deps: {
   store: Store;
   clock: Clock;
   logger: Logger;
   keepMs?: number;
   everyMs?: number;
-}): () => void {
-  const keepMs = deps.keepMs ?? UPDATE_PRUNER_DEFAULTS.keepMs;
-  const prune = async () => {
-    const before = new Date(deps.clock.now().getTime() - keepMs);
-    try {
-      const removed = await deps.store.updates.prune(before);
-      if (removed > 0) deps.logger.debug({ removed }, "old update ids pruned");
-    } catch (error) {
-      deps.logger.warn({ err: error }, "could not prune old update ids");
-    }
-  };
-  void prune();
-  const timer = setInterval(() => void prune(), deps.everyMs ?? UPDATE_PRUNER_DEFAULTS.everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+}): () => Promise<void> {
+  const pruner = createPruner({
+    ...deps,
+    sleep,
+    prune: (before) => deps.store.updates.prune(before),
+    retentionMs: deps.keepMs ?? UPDATE_PRUNER_DEFAULTS.keepMs,
+    everyMs: deps.everyMs ?? UPDATE_PRUNER_DEFAULTS.everyMs,
+    messages: { pruned: "old update ids pruned", failed: "could not prune old update ids" },
+    levels: { pruned: "debug", failed: "warn" },
+  });
+  pruner.start();
+  return () => pruner.stop();
 }

@@ -74,3 +74,4 @@ export {
   type SettingsInput,
   type SettingsResult,
 } from "./settings-commands.js";
+export { createPruner, type Pruner, type PrunerDeps } from "./ledger-pruner.js";
