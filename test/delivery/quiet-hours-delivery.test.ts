@@ -41,6 +41,19 @@ describe.each(embedded)("quiet hours (%s store)", (_, open) => {
     vi.useRealTimers();
   });
 
+  /** The engine and a scheduler over the store's subscriptions, on real time math. */
+  async function startDelivery(started: DeliveryEngine): Promise<void> {
+    scheduler = createScheduler({
+      store: store.subscriptions,
+      onSlot: started.onSlot,
+      clock: systemClock,
+      logger: silentLogger,
+      reloadMs: 24 * HOUR,
+    });
+    started.start();
+    await scheduler.start();
+  }
+
   it("holds every hourly digest of the night and sends one when the window opens, nothing lost or twice", async () => {
     const channel = createCapturingChannel();
     engine = createTestEngine(store, channel).engine;
@@ -53,15 +66,7 @@ describe.each(embedded)("quiet hours (%s store)", (_, open) => {
       { quietHours: { start: "22:00", end: "07:00" } },
       START,
     );
-    scheduler = createScheduler({
-      store: store.subscriptions,
-      onSlot: engine.onSlot,
-      clock: systemClock,
-      logger: silentLogger,
-      reloadMs: 24 * HOUR,
-    });
-    engine.start();
-    await scheduler.start();
+    await startDelivery(engine);
     // Digests (parts grouped by nonce's slot), each with the minute it reached the chat.
     const digests = () => {
       const bySlot = new Map<string, { at: string; cards: string[] }>();
@@ -93,15 +98,7 @@ describe.each(embedded)("quiet hours (%s store)", (_, open) => {
     const channel = createCapturingChannel();
     engine = createTestEngine(store, channel).engine;
     const [sub] = await subscribeChats(store, 1, START, { cron: "0 23 * * *", timezone: "UTC" });
-    scheduler = createScheduler({
-      store: store.subscriptions,
-      onSlot: engine.onSlot,
-      clock: systemClock,
-      logger: silentLogger,
-      reloadMs: 24 * HOUR,
-    });
-    engine.start();
-    await scheduler.start();
+    await startDelivery(engine);
     await addCards(store, [1], START);
     await advanceBy(4 * HOUR, 60_000);
     const sent = channel.deliveredTo(sub!.target.chatId);
